@@ -1,0 +1,1 @@
+"""Shared package of the Mirai functions: configuration, data access, adapters, RPC glue."""

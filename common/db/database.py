@@ -1,0 +1,73 @@
+"""Engine and transaction boundaries.
+
+``tenant_session`` is the only way tenant code reaches PostgreSQL: it opens a
+transaction and sets ``app.tenant_id`` / ``app.user_id`` transaction-locally,
+so row-level security scopes every statement and the settings cannot leak to
+the next user of a pooled (or PgBouncer-shared) connection.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from common.db.unit_of_work import UnitOfWork
+
+
+def sqlalchemy_url(url: str) -> str:
+    """SQLAlchemy needs the driver named; people write plain ``postgresql://``."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    raise ValueError("not a PostgreSQL URL")
+
+
+_BEGIN_TENANT = text(
+    "select set_config('app.tenant_id', :tenant_id, true),"
+    " set_config('app.user_id', :user_id, true),"
+    " set_config('statement_timeout', :timeout, true)"
+)
+_BEGIN_SYSTEM = text("select set_config('statement_timeout', :timeout, true)")
+
+
+class Database:
+    def __init__(self, url: str, *, pool_size: int = 2, statement_timeout_ms: int = 15000) -> None:
+        self._timeout = str(statement_timeout_ms)
+        self.engine: Engine = create_engine(
+            sqlalchemy_url(url),
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            pool_recycle=300,
+            # PgBouncer in transaction mode cannot keep server-side prepared statements.
+            connect_args={"prepare_threshold": None, "connect_timeout": 5},
+        )
+
+    @contextmanager
+    def tenant_session(self, tenant_id: uuid.UUID | str, user_id: uuid.UUID | str | None = None) -> Iterator[UnitOfWork]:
+        """One transaction scoped to one tenant; commits on clean exit, rolls back on error."""
+        tenant = str(uuid.UUID(str(tenant_id)))
+        user = str(uuid.UUID(str(user_id))) if user_id else ""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            session.execute(_BEGIN_TENANT, {"tenant_id": tenant, "user_id": user, "timeout": self._timeout})
+            yield UnitOfWork(session, tenant_id=uuid.UUID(tenant))
+
+    @contextmanager
+    def system_session(self) -> Iterator[UnitOfWork]:
+        """A transaction with no tenant: RLS shows it no tenant rows. Cross-tenant
+        work goes through the narrow SECURITY DEFINER functions the repositories call."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            session.execute(_BEGIN_SYSTEM, {"timeout": self._timeout})
+            yield UnitOfWork(session, tenant_id=None)
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("select 1"))
+
+    def dispose(self) -> None:
+        self.engine.dispose()

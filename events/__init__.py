@@ -1,0 +1,1 @@
+"""The CloudEvent catalogue: types, sources, data schemas, translators, publisher, outbox."""

@@ -1,0 +1,1 @@
+"""The bundle of Mirai functions: one package per RPC area, plus jobs and webhooks."""

@@ -1,0 +1,45 @@
+"""``python -m functions serve | targets | manifests``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from common.config import ConfigError, Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m functions")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run every target on one port (embedded services when no URLs)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--data-dir", default=".mirai")
+    commands.add_parser("targets", help="list every deployable target")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    # The embedded S3 server logs every request through werkzeug; keep the console for our own lines.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    try:
+        if args.command == "targets":
+            from functions import registry
+
+            for target in registry.all_targets():
+                print(f"{target.name}\t{target.kind}\t{target.path or ','.join(target.event_types) or target.schedule}")
+            return 0
+        if args.command == "serve":
+            from pathlib import Path
+
+            from functions.local.runner import serve as run_server
+
+            run_server(Settings.from_env(), host=args.host, data_dir=Path(args.data_dir))
+            return 0
+    except ConfigError as err:
+        print(f"configuration error: {err}", file=sys.stderr)
+        return 2
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

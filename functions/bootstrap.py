@@ -1,0 +1,48 @@
+"""The composition root: one per process. Adapters are built on first use from
+``Settings`` and kept for the instance's life, so a target pays only for what it touches."""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+from typing import Any
+
+from common.adapters.cache import NoCache, RedisCache
+from common.adapters.storage import S3Storage
+from common.config import Settings
+from common.db import Database
+
+
+class Container:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def db(self) -> Database:
+        return Database(
+            self.settings.require_database_url(),
+            pool_size=self.settings.db_pool_size,
+            statement_timeout_ms=self.settings.db_statement_timeout_ms,
+        )
+
+    @cached_property
+    def cache(self) -> RedisCache | NoCache:
+        if self.settings.cache_enabled and self.settings.redis_url:
+            return RedisCache.from_url(self.settings.redis_url)
+        return NoCache()
+
+    @cached_property
+    def storage(self) -> S3Storage:
+        return S3Storage(self.settings.s3)
+
+    def rpc_interceptors(self, target: Any) -> list[Any]:
+        """Interceptors after error mapping, in order; authentication joins here."""
+        return []
+
+    def close(self) -> None:
+        if "db" in self.__dict__:
+            self.db.dispose()
+
+
+@cache
+def container() -> Container:
+    return Container(Settings.from_env())

@@ -1,0 +1,1 @@
+"""HealthService: liveness and dependency checks."""

@@ -1,0 +1,1 @@
+"""CloudEvent functions: provisioning, generation, ingestion, export, cleanup, outbox relay."""

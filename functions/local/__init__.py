@@ -1,0 +1,1 @@
+"""The local runner: every target on one port, with embedded services when no URLs are given."""

@@ -1,0 +1,32 @@
+"""The functions-framework source of every Knative Service.
+
+``functions-framework --source functions/main.py --target <name>`` asks this
+module for ``<name>``; module ``__getattr__`` resolves it from the registry on
+first access, so an instance imports only its own target's code.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from common.config import ConfigError
+    from functions import registry
+    from functions.bootstrap import container
+    from functions.entrypoints import build_function
+
+    try:
+        target = registry.find(name)
+    except LookupError as err:
+        raise AttributeError(str(err)) from None
+    try:
+        function = build_function(target, container())
+    except ConfigError as err:
+        print(f"configuration error: {err}", file=sys.stderr)
+        raise SystemExit(2) from None
+    globals()[name] = function
+    return function

@@ -1,0 +1,148 @@
+"""The catalogue of deployable targets.
+
+RPC targets are derived from the proto descriptors in ``common/gen``: every
+method of every service is one target, named ``<area>_<method_snake>`` and
+served at ``/mirai.v1.<Service>/<Method>``. Its implementation, when built, is
+the function ``<method_snake>`` in module ``functions.<area>.<method_snake>``;
+until then the target answers ``unimplemented``.
+
+Event and webhook targets are declared in ``functions.jobs.catalogue``.
+
+Looking up one target imports only its own area's descriptors, so resolving a
+target at cold start stays cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Literal
+
+GEN_PACKAGE = "common.gen.mirai.v1"
+_GEN_DIR = Path(__file__).resolve().parent.parent / "common" / "gen" / "mirai" / "v1"
+
+_UPPER_TO_LOWER = re.compile("([^_])([A-Z][a-z]+)")
+_LOWER_TO_UPPER = re.compile("([a-z])([A-Z])")
+
+
+def snake_case(name: str) -> str:
+    """PascalCase to snake_case, the same rule protoc-gen-connectrpc uses for method names."""
+    return _LOWER_TO_UPPER.sub(r"\1_\2", _UPPER_TO_LOWER.sub(r"\1_\2", name)).lower()
+
+
+@dataclass(frozen=True)
+class Scaling:
+    min_scale: int = 0
+    max_scale: int = 10
+    concurrency_target: int = 50
+    container_concurrency: int = 100
+    timeout_seconds: int = 30
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    kind: Literal["rpc", "event", "webhook"]
+    area: str
+    path: str | None = None
+    service: str | None = None
+    method: str | None = None
+    read_only: bool = False
+    event_types: tuple[str, ...] = ()
+    schedule: str | None = None
+    scaling: Scaling = field(default_factory=Scaling)
+    module: str = ""
+    attribute: str = ""
+
+    @property
+    def signature_type(self) -> str:
+        return "cloudevent" if self.kind == "event" else "http"
+
+    @property
+    def k8s_name(self) -> str:
+        return self.name.replace("_", "-")
+
+    def implemented(self) -> bool:
+        """Whether the implementation module exists (an area package may not exist yet either)."""
+        if not self.module:
+            return False
+        parent = self.module.rpartition(".")[0]
+        if importlib.util.find_spec(parent) is None:
+            return False
+        return importlib.util.find_spec(self.module) is not None
+
+    def load_implementation(self) -> object:
+        module = importlib.import_module(self.module)
+        return getattr(module, self.attribute)
+
+
+def rpc_areas() -> list[str]:
+    """Proto files that define a service, by area name (file stem)."""
+    return sorted(p.name[: -len("_connect.py")] for p in _GEN_DIR.glob("*_connect.py") if _has_service(p))
+
+
+def _has_service(connect_file: Path) -> bool:
+    return "WSGIApplication(" in connect_file.read_text()
+
+
+def pb2_module(area: str) -> ModuleType:
+    return importlib.import_module(f"{GEN_PACKAGE}.{area}_pb2")
+
+
+def connect_module(area: str) -> ModuleType:
+    return importlib.import_module(f"{GEN_PACKAGE}.{area}_connect")
+
+
+def _rpc_targets_of(area: str) -> list[Target]:
+    targets = []
+    for service in pb2_module(area).DESCRIPTOR.services_by_name.values():
+        for method in service.methods:
+            snake = snake_case(method.name)
+            read_only = method.GetOptions().idempotency_level == method.GetOptions().NO_SIDE_EFFECTS
+            targets.append(
+                Target(
+                    name=f"{area}_{snake}",
+                    kind="rpc",
+                    area=area,
+                    path=f"/{service.full_name}/{method.name}",
+                    service=service.name,
+                    method=method.name,
+                    read_only=read_only,
+                    module=f"functions.{area}.{snake}",
+                    attribute=snake,
+                )
+            )
+    return targets
+
+
+@cache
+def rpc_targets() -> tuple[Target, ...]:
+    return tuple(t for area in rpc_areas() for t in _rpc_targets_of(area))
+
+
+def job_targets() -> tuple[Target, ...]:
+    from functions.jobs.catalogue import JOB_TARGETS
+
+    return JOB_TARGETS
+
+
+def all_targets() -> tuple[Target, ...]:
+    return rpc_targets() + job_targets()
+
+
+def find(name: str) -> Target:
+    """One target by name, importing only the descriptors of its area."""
+    for job in job_targets():
+        if job.name == name:
+            return job
+    for area in sorted(rpc_areas(), key=len, reverse=True):
+        if name.startswith(area + "_"):
+            for target in _rpc_targets_of(area):
+                if target.name == name:
+                    return target
+    raise LookupError(f"no function target named {name!r}; `python -m functions targets` lists them")

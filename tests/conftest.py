@@ -1,0 +1,74 @@
+"""Fixtures shared by every tier. Integration and e2e tests get real services."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+
+from common.config import Settings
+from functions.bootstrap import Container
+from tests.support import services
+
+ALLOWED_ORIGIN = "http://127.0.0.1:3000"
+
+
+@pytest.fixture(scope="session")
+def service_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ExitStack, Path]]:
+    with ExitStack() as stack:
+        yield stack, tmp_path_factory.mktemp("services")
+
+
+@pytest.fixture(scope="session")
+def settings(service_stack: tuple[ExitStack, Path]) -> Settings:
+    """Settings for a migrated, empty database plus Redis and S3 endpoints."""
+    stack, tmp = service_stack
+    db_url = services.create_database(stack, tmp)
+    env = {
+        "DATABASE_URL": db_url,
+        "DATABASE_MIGRATION_URL": db_url,
+        "REDIS_URL": services.redis_url(stack, tmp),
+        "S3_ENDPOINT": services.s3_endpoint(stack),
+        "S3_ACCESS_KEY": "test",
+        "S3_SECRET_KEY": "test-secret",
+        "ALLOWED_ORIGIN": ALLOWED_ORIGIN,
+        "PORT": "8080",
+    }
+    built = Settings.from_env(env)
+    from common.db.migrate import upgrade
+
+    upgrade(built)
+    return built
+
+
+@pytest.fixture(scope="session")
+def container(settings: Settings) -> Iterator[Container]:
+    built = Container(settings)
+    built.storage.ensure_bucket()
+    yield built
+    built.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def runner_url(container: Container) -> Iterator[str]:
+    """The local runner's dispatcher on a real WSGI server, on a free loopback port."""
+    from waitress.server import create_server
+
+    from functions.local.runner import Dispatcher
+
+    server = create_server(Dispatcher(container), host="127.0.0.1", port=_free_port(), threads=8, _quiet=True)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
