@@ -52,7 +52,8 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...]) -> str | N
     if not raw:
         return None
     parts = urlsplit(raw)
-    if parts.scheme not in schemes or not (parts.netloc or parts.query):
+    located = parts.netloc or parts.query or (parts.scheme == "unix" and parts.path)
+    if parts.scheme not in schemes or not located:
         raise ConfigError(f"{name} must be a URL starting with {' or '.join(s + '://' for s in schemes)}")
     return raw
 
@@ -80,7 +81,7 @@ class S3Settings:
     endpoint: str | None
     region: str
     access_key: str | None
-    secret_key: str | None
+    secret_key: str | None = field(repr=False)
     bucket: str
     base_path: str
     presign_ttl_seconds: int

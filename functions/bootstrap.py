@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from functools import cache, cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from common.adapters.cache import NoCache, RedisCache
 from common.adapters.storage import S3Storage
 from common.config import Settings
-from common.db import Database
+
+if TYPE_CHECKING:
+    from common.db import Database
 
 
 class Container:
@@ -18,6 +20,9 @@ class Container:
 
     @cached_property
     def db(self) -> Database:
+        # SQLAlchemy is the heaviest import a target has; only targets that touch the database pay it.
+        from common.db import Database
+
         return Database(
             self.settings.require_database_url(),
             pool_size=self.settings.db_pool_size,

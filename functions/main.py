@@ -24,6 +24,9 @@ def __getattr__(name: str) -> Any:
     except LookupError as err:
         raise AttributeError(str(err)) from None
     try:
+        if target.kind != "webhook":
+            # Fail at start-up, not on the first request, when the database is not configured.
+            container().settings.require_database_url()
         function = build_function(target, container())
     except ConfigError as err:
         print(f"configuration error: {err}", file=sys.stderr)

@@ -53,7 +53,7 @@ def container(settings: Settings) -> Iterator[Container]:
     built.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -66,7 +66,7 @@ def runner_url(container: Container) -> Iterator[str]:
 
     from functions.local.runner import Dispatcher
 
-    server = create_server(Dispatcher(container), host="127.0.0.1", port=_free_port(), threads=8, _quiet=True)
+    server = create_server(Dispatcher(container), host="127.0.0.1", port=free_port(), threads=8)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"

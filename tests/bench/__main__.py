@@ -1,0 +1,19 @@
+"""``make bench``: prints one table of ratios, each measured against its baseline in this run."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.bench import imports
+from tests.bench.harness import Row, render
+
+
+def main() -> int:
+    rows: list[Row] = []
+    rows += imports.rows()
+    print(render(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

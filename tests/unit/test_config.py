@@ -1,0 +1,72 @@
+"""Settings: every variable parsed once, and bad values named in one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from common.config import ConfigError, Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_need_no_environment() -> None:
+    settings = Settings.from_env({})
+    assert settings.port == 8080
+    assert settings.cache_enabled is True
+    assert settings.s3.bucket == "mirai" and settings.s3.base_path == "data"
+    assert settings.database_url is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("PORT", "eighty"),
+        ("PORT", "70000"),
+        ("DATABASE_URL", "mysql://x@127.0.0.1/db"),
+        ("REDIS_URL", "127.0.0.1:6379"),
+        ("ENABLE_REDIS_CACHE", "maybe"),
+        ("KRATOS_URL", "kratos-public"),
+        ("ENCRYPTION_KEY", "too-short"),
+    ],
+)
+def test_malformed_value_names_its_variable(name: str, value: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({name: value})
+    message = str(caught.value)
+    assert message.startswith(name)
+    assert "\n" not in message
+
+
+def test_encryption_key_error_does_not_echo_the_key() -> None:
+    secret = "c2VjcmV0LWJ1dC10b28tc2hvcnQ="
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({"ENCRYPTION_KEY": secret})
+    assert secret not in str(caught.value)
+
+
+def test_secrets_are_not_in_the_settings_repr() -> None:
+    settings = Settings.from_env(
+        {
+            "DATABASE_URL": "postgresql://app:hunter2@127.0.0.1/mirai",
+            "STRIPE_SECRET_KEY": "sk_test_hunter2",
+            "S3_SECRET_KEY": "s3-hunter2",
+        }
+    )
+    assert "hunter2" not in repr(settings)
+
+
+def test_unix_socket_redis_url_is_accepted() -> None:
+    assert Settings.from_env({"REDIS_URL": "unix:///tmp/redis.sock"}).redis_url == "unix:///tmp/redis.sock"
+
+
+def test_runner_refuses_to_start_on_a_malformed_value_with_one_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "functions", "serve"],
+        cwd=ROOT, env={"PORT": "not-a-port", "PATH": ""}, capture_output=True, timeout=60, check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().splitlines() == ["configuration error: PORT must be a whole number, got 'not-a-port'"]
