@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -18,9 +20,13 @@ ALLOWED_ORIGIN = "http://127.0.0.1:3000"
 
 
 @pytest.fixture(scope="session")
-def service_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ExitStack, Path]]:
+def service_stack() -> Iterator[tuple[ExitStack, Path]]:
+    # Not pytest's tmp_path: pytest prunes old basetemp folders, and a concurrent
+    # run could delete the data directory of this run's embedded servers.
     with ExitStack() as stack:
-        yield stack, tmp_path_factory.mktemp("services")
+        folder = Path(tempfile.mkdtemp(prefix="mirai-services-"))
+        stack.callback(shutil.rmtree, folder, ignore_errors=True)
+        yield stack, folder
 
 
 @pytest.fixture(scope="session")
