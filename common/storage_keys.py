@@ -121,6 +121,7 @@ def tenant_of(key: str) -> str:
     if not sep:
         raise InvalidArgument("object key must start with a tenant id", field="key")
     tenant = canonical_uuid(head, field="key")
-    if tenant != head or any(part in {"", ".", ".."} for part in rest.split("/")[:-1]) or ".." in rest:
+    *dirs, last = rest.split("/")
+    if tenant != head or ".." in rest or last == "." or any(part in {"", "."} for part in dirs):
         raise InvalidArgument("object key is not a canonical tenant key", field="key")
     return tenant
