@@ -106,7 +106,8 @@ class S3Storage:
     def max_body_bytes(self) -> int:
         return self._settings.max_body_bytes
 
-    def _full(self, key: str) -> str:
+    def full_key(self, key: str) -> str:
+        """The bucket key of ``key``: validated, with the base path prepended."""
         tenant_of(key)
         base = self._settings.base_path
         return f"{base}/{key}" if base else key
@@ -141,7 +142,7 @@ class S3Storage:
             raise Unavailable("object storage unreachable") from None
 
     def put(self, key: str, content: bytes, content_type: str) -> None:
-        full = self._full(key)
+        full = self.full_key(key)
         if len(content) > self.max_body_bytes:
             raise InvalidArgument(f"content is larger than {self.max_body_bytes} bytes", field="content")
         self._call(
@@ -154,7 +155,7 @@ class S3Storage:
         self.put(key, body, "application/json")
 
     def get(self, key: str) -> bytes:
-        full = self._full(key)
+        full = self.full_key(key)
 
         def read() -> bytes:
             obj = self.client.get_object(Bucket=self.bucket, Key=full)
@@ -169,11 +170,11 @@ class S3Storage:
         return json.loads(self.get(key))
 
     def delete(self, key: str) -> None:
-        full = self._full(key)
+        full = self.full_key(key)
         self._call("delete", lambda: self.client.delete_object(Bucket=self.bucket, Key=full))
 
     def delete_prefix(self, prefix: str) -> int:
-        full_keys = [self._full(key) for key in self.list_keys(prefix)]
+        full_keys = [self.full_key(key) for key in self.list_keys(prefix)]
         for start in range(0, len(full_keys), _DELETE_BATCH):
             batch = [{"Key": key} for key in full_keys[start : start + _DELETE_BATCH]]
 
@@ -188,7 +189,7 @@ class S3Storage:
         return len(full_keys)
 
     def list_keys(self, prefix: str) -> list[str]:
-        full = self._full(prefix)
+        full = self.full_key(prefix)
         return self._call("listing", lambda: list(self._iter_keys(full)))
 
     def _iter_keys(self, full_prefix: str) -> Iterator[str]:
@@ -199,7 +200,7 @@ class S3Storage:
 
     def presigned_upload_url(self, key: str, *, expires_in: int | None = None, content_type: str | None = None) -> str:
         """Presigned PUT cannot bound the body size; callers check the size in the upload event."""
-        params: dict[str, Any] = {"Bucket": self.bucket, "Key": self._full(key)}
+        params: dict[str, Any] = {"Bucket": self.bucket, "Key": self.full_key(key)}
         if content_type:
             params["ContentType"] = content_type
         seconds = self._expiry(expires_in)
@@ -209,7 +210,7 @@ class S3Storage:
         return url
 
     def presigned_download_url(self, key: str, *, expires_in: int | None = None) -> str:
-        params = {"Bucket": self.bucket, "Key": self._full(key)}
+        params = {"Bucket": self.bucket, "Key": self.full_key(key)}
         seconds = self._expiry(expires_in)
         url: str = self._call(
             "presign", lambda: self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=seconds)
