@@ -70,7 +70,7 @@ class CacheEntry:
 
 
 def serialize(value: Any) -> bytes:
-    return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def compute_etag(value: Any) -> str:

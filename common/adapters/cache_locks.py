@@ -66,4 +66,4 @@ def hold_lock(cache: Cache, key: str, *, ttl_ms: int, wait_ms: int, if_unavailab
         yield HeldLock(key, lock_id)
     finally:
         if not cache.release_lock(key, lock_id):
-            log.warning("lock %s expired before release: its ttl_ms is too short for the work", key)
+            log.warning("lock %s was not released: it expired (ttl_ms too short for the work) or Redis failed", key)

@@ -151,7 +151,7 @@ class S3Storage:
         )
 
     def put_json(self, key: str, value: Any) -> None:
-        body = json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode("utf-8")
+        body = json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False, allow_nan=False).encode("utf-8")
         self.put(key, body, "application/json")
 
     def get(self, key: str) -> bytes:
