@@ -47,3 +47,8 @@ def test_etag_depends_on_content_not_key_order() -> None:
     assert compute_etag({"a": 1, "b": 2}) == compute_etag({"b": 2, "a": 1})
     assert compute_etag({"a": 1}) != compute_etag({"a": 2})
     assert len(compute_etag([])) == 32
+
+
+def test_values_that_are_not_strict_json_are_refused() -> None:
+    with pytest.raises(ValueError):
+        NoCache().set(KEYS.library(), {"score": float("nan")})
