@@ -46,6 +46,8 @@ class Container:
     def close(self) -> None:
         if "db" in self.__dict__:
             self.db.dispose()
+        if "cache" in self.__dict__:
+            self.cache.close()
 
 
 @cache

@@ -1,36 +1,301 @@
-"""Redis cache behind a small port. ``NoCache`` stands in when
-``ENABLE_REDIS_CACHE=false`` so callers never branch on configuration."""
+"""The Redis cache (ARCHITECTURE.md §6) behind the ``Cache`` port, and ``NoCache``
+for ``ENABLE_REDIS_CACHE=false``, so callers never branch on configuration.
+
+Keys and invalidation patterns come from ``common.cache_keys.CacheKeys`` and
+always start with ``t:<tenant_id>:``; the adapter refuses anything else.
+
+Values are JSON (compact, sorted keys, UTF-8). An entry's ETag is either the one
+the caller gives (e.g. a database version number) or ``compute_etag(value)``:
+the first 128 bits of SHA-256 over that serialisation, as 32 hex digits, so two
+equal values always get the same ETag, with or without Redis.
+
+Stale data: every entry is written with a TTL (default 300 s, at most 24 h), so
+nothing outlives it; this is the architecture's "automatic stale data cleanup
+(>24 hours)", with no sweeper job to run.
+
+Redis is a cache, so its failures degrade and never fail a request: ``get`` is a
+miss, ``set``/``delete``/``invalidate_pattern`` are skipped with a warning. After
+a failure the adapter skips Redis for ``breaker_seconds`` (a circuit breaker), so
+a dead Redis costs one socket timeout (0.5 s) per few seconds, not one per call.
+Skipped invalidations are safe only because entries expire: the worst case is a
+stale read for at most one TTL.
+
+Locks (``SET NX PX`` + a Lua compare-and-delete) are a way to avoid duplicate
+work, never the guarantee of correctness: every write they protect must also be
+guarded by the database (ETag/version compare-and-set, unique constraints,
+``FOR UPDATE SKIP LOCKED``). Without Redis (``NoCache``, or Redis down)
+``acquire_lock`` raises ``Unavailable`` and ``lock(...)`` does what the caller
+chose in ``if_unavailable``: ``"proceed"`` without a distributed lock (when the
+database guard suffices) or ``"refuse"`` with ``Unavailable``. An in-process lock
+would be a false promise across instances, so there is none.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import re
+import secrets
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
+from common.adapters.cache_locks import HeldLock, LockPolicy, hold_lock
 from common.errors import Unavailable
+
+log = logging.getLogger("mirai.cache")
+
+DEFAULT_TTL_SECONDS = 300
+MAX_TTL_SECONDS = 24 * 3600
+BREAKER_SECONDS = 5.0
+SCAN_BATCH = 500
+MAX_ETAG_CHARS = 128
+
+_TENANT_KEY = re.compile(r"t:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:.+", re.DOTALL)
+_RELEASE_LUA = """
+if redis.call('get', KEYS[1]) == ARGV[1] then
+    return redis.call('del', KEYS[1])
+end
+return 0
+"""
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    value: Any
+    etag: str
+
+
+def serialize(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def compute_etag(value: Any) -> str:
+    """The ETag ``Cache.set`` gives ``value`` when the caller passes none."""
+    return _etag_of(serialize(value))
+
+
+def _etag_of(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()[:32]
+
+
+def _check_key(key: str) -> None:
+    if not isinstance(key, str) or not _TENANT_KEY.fullmatch(key):
+        raise ValueError("cache keys and patterns must come from CacheKeys (t:<tenant_id>:...)")
+
+
+def _check_ttl(ttl: int) -> None:
+    if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL_SECONDS:
+        raise ValueError(f"ttl must be whole seconds between 1 and {MAX_TTL_SECONDS}")
+
+
+def _check_lock_ttl(ttl_ms: int) -> None:
+    if isinstance(ttl_ms, bool) or not isinstance(ttl_ms, int) or not 1 <= ttl_ms <= MAX_TTL_SECONDS * 1000:
+        raise ValueError("ttl_ms must be positive whole milliseconds, at most 24 hours")
+
+
+def _check_etag(etag: str) -> None:
+    if not isinstance(etag, str) or not etag or len(etag) > MAX_ETAG_CHARS or not etag.isprintable():
+        raise ValueError(f"etag must be 1 to {MAX_ETAG_CHARS} printable characters")
 
 
 class Cache(Protocol):
-    def ping(self) -> None: ...
+    """The port. Keys and patterns come from ``CacheKeys``."""
+
+    def get(self, key: str) -> CacheEntry | None:
+        """The entry, or None on a miss (or when Redis is unavailable)."""
+
+    def set(self, key: str, value: Any, *, etag: str | None = None, ttl: int = DEFAULT_TTL_SECONDS) -> str:
+        """Store ``value`` for ``ttl`` seconds; returns its ETag (``etag`` or ``compute_etag(value)``)."""
+
+    def delete(self, *keys: str) -> None:
+        """Drop entries (UNLINK); missing keys are fine."""
+
+    def invalidate_pattern(self, pattern: str) -> int:
+        """Drop every key matching a ``CacheKeys`` pattern (SCAN + UNLINK in batches); returns how many."""
+
+    def acquire_lock(self, key: str, ttl_ms: int) -> str | None:
+        """A lock id if acquired, None if someone else holds it; ``Unavailable`` without Redis."""
+
+    def release_lock(self, key: str, lock_id: str) -> bool:
+        """Release if still ours; False if it expired, was taken over, or Redis is unavailable."""
+
+    def lock(
+        self, key: str, *, ttl_ms: int, wait_ms: int, if_unavailable: LockPolicy
+    ) -> AbstractContextManager[HeldLock]:
+        """Context manager yielding ``HeldLock``; ``Conflict`` if not acquired within ``wait_ms``."""
+
+    def ping(self) -> None:
+        """``Unavailable`` unless Redis answers (health checks; bypasses the breaker)."""
+
+    def close(self) -> None: ...
 
 
 class RedisCache:
-    def __init__(self, client: Any) -> None:
+    def __init__(
+        self, client: Any, *, breaker_seconds: float = BREAKER_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        import redis
+
         self.client = client
+        self._redis_error = redis.RedisError
+        self._breaker_seconds = breaker_seconds
+        self._clock = clock
+        self._skip_until = 0.0
+        self._release_script: Any = None
 
     @classmethod
-    def from_url(cls, url: str) -> RedisCache:
+    def from_url(cls, url: str, **options: Any) -> RedisCache:
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
-        return cls(redis.Redis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5, health_check_interval=30))
+        client = redis.Redis.from_url(
+            url,
+            socket_timeout=0.5,
+            socket_connect_timeout=0.5,
+            health_check_interval=30,
+            # One immediate retry heals a pooled connection Redis closed; more would
+            # multiply the timeout a dead Redis adds before the breaker opens.
+            retry=Retry(NoBackoff(), 1),
+        )
+        return cls(client, **options)
+
+    def _run(self, operation: str, action: Callable[[], Any]) -> tuple[bool, Any]:
+        """(True, result), or (False, None) when Redis failed or the breaker is open."""
+        if self._clock() < self._skip_until:
+            return False, None
+        try:
+            return True, action()
+        except self._redis_error as err:
+            self._skip_until = self._clock() + self._breaker_seconds
+            log.warning(
+                "redis %s failed (%s); skipping Redis for %.1f s", operation, type(err).__name__, self._breaker_seconds
+            )
+            return False, None
+
+    def get(self, key: str) -> CacheEntry | None:
+        _check_key(key)
+        ok, raw = self._run("get", lambda: self.client.get(key))
+        if not ok or raw is None:
+            return None
+        etag, sep, body = bytes(raw).partition(b"\n")
+        try:
+            if not sep:
+                raise ValueError("no etag separator")
+            return CacheEntry(json.loads(body), etag.decode("utf-8"))
+        except ValueError:
+            log.warning("dropping unreadable cache entry %s", key)
+            self.delete(key)
+            return None
+
+    def set(self, key: str, value: Any, *, etag: str | None = None, ttl: int = DEFAULT_TTL_SECONDS) -> str:
+        _check_key(key)
+        _check_ttl(ttl)
+        body = serialize(value)
+        tag = _etag_of(body) if etag is None else etag
+        _check_etag(tag)
+        self._run("set", lambda: self.client.set(key, tag.encode("utf-8") + b"\n" + body, ex=ttl))
+        return tag
+
+    def delete(self, *keys: str) -> None:
+        for key in keys:
+            _check_key(key)
+        if keys:
+            self._run("delete", lambda: self.client.unlink(*keys))
+
+    def invalidate_pattern(self, pattern: str) -> int:
+        _check_key(pattern)
+
+        def sweep() -> int:
+            removed = 0
+            batch: list[bytes] = []
+            for key in self.client.scan_iter(match=pattern, count=SCAN_BATCH):
+                batch.append(key)
+                if len(batch) >= SCAN_BATCH:
+                    removed += int(self.client.unlink(*batch))
+                    batch = []
+            if batch:
+                removed += int(self.client.unlink(*batch))
+            return removed
+
+        ok, removed = self._run("invalidate", sweep)
+        return int(removed) if ok else 0
+
+    def acquire_lock(self, key: str, ttl_ms: int) -> str | None:
+        _check_key(key)
+        _check_lock_ttl(ttl_ms)
+        lock_id = secrets.token_hex(16)
+        ok, acquired = self._run("lock", lambda: self.client.set(key, lock_id, nx=True, px=ttl_ms))
+        if not ok:
+            raise Unavailable("distributed locks are unavailable")
+        return lock_id if acquired else None
+
+    def release_lock(self, key: str, lock_id: str) -> bool:
+        _check_key(key)
+        if self._release_script is None:
+            self._release_script = self.client.register_script(_RELEASE_LUA)
+        ok, released = self._run("unlock", lambda: self._release_script(keys=[key], args=[lock_id]))
+        return bool(ok and released)
+
+    def lock(
+        self, key: str, *, ttl_ms: int, wait_ms: int, if_unavailable: LockPolicy
+    ) -> AbstractContextManager[HeldLock]:
+        return hold_lock(self, key, ttl_ms=ttl_ms, wait_ms=wait_ms, if_unavailable=if_unavailable)
 
     def ping(self) -> None:
-        import redis
-
         try:
             self.client.ping()
-        except redis.RedisError as err:
+        except self._redis_error as err:
             raise Unavailable(f"redis unreachable: {type(err).__name__}") from None
+
+    def close(self) -> None:
+        self.client.close()
 
 
 class NoCache:
+    """``ENABLE_REDIS_CACHE=false``: every read misses, writes are dropped, and
+    locks follow the caller's ``if_unavailable`` choice. Input is checked exactly
+    as ``RedisCache`` checks it, so a bad key fails in both configurations."""
+
+    def get(self, key: str) -> CacheEntry | None:
+        _check_key(key)
+        return None
+
+    def set(self, key: str, value: Any, *, etag: str | None = None, ttl: int = DEFAULT_TTL_SECONDS) -> str:
+        _check_key(key)
+        _check_ttl(ttl)
+        tag = compute_etag(value) if etag is None else etag
+        _check_etag(tag)
+        return tag
+
+    def delete(self, *keys: str) -> None:
+        for key in keys:
+            _check_key(key)
+
+    def invalidate_pattern(self, pattern: str) -> int:
+        _check_key(pattern)
+        return 0
+
+    def acquire_lock(self, key: str, ttl_ms: int) -> str | None:
+        _check_key(key)
+        _check_lock_ttl(ttl_ms)
+        raise Unavailable("distributed locks need Redis (ENABLE_REDIS_CACHE=false)")
+
+    def release_lock(self, key: str, lock_id: str) -> bool:
+        _check_key(key)
+        return False
+
+    def lock(
+        self, key: str, *, ttl_ms: int, wait_ms: int, if_unavailable: LockPolicy
+    ) -> AbstractContextManager[HeldLock]:
+        return hold_lock(self, key, ttl_ms=ttl_ms, wait_ms=wait_ms, if_unavailable=if_unavailable)
+
     def ping(self) -> None:
+        return None
+
+    def close(self) -> None:
         return None

@@ -1,29 +1,71 @@
 """Object storage (S3 / MinIO) behind the architecture's StorageAdapter interface.
 
-Keys given to this adapter are relative to the tenant's prefix builder in
-``common.storage_keys``; the adapter adds the configured base path (``data``).
+Keys given to this adapter come from ``common.storage_keys`` and are relative
+(``<tenant_id>/courses/<id>/content.json``); the adapter prepends the configured
+base path (``S3_BASE_PATH``, ``data``) and refuses any key that does not start
+with a canonical tenant id, so a hand-built key cannot leave the tenant layout.
+
+Errors are domain errors: a missing object is ``NotFound``; an unreachable
+endpoint, a missing bucket or refused credentials are ``Unavailable``. Their
+messages never name the endpoint, bucket or credentials (the log line carries
+the S3 error code for operators). A body over ``S3_MAX_BODY_BYTES`` is refused
+with ``InvalidArgument`` before anything is sent.
+
 boto3 is imported on first use so targets that never touch S3 start fast.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any, Protocol, TypeVar
 
 from common.config import S3Settings
-from common.errors import NotFound, Unavailable
+from common.errors import InvalidArgument, NotFound, Unavailable
+from common.storage_keys import tenant_of
+
+log = logging.getLogger("mirai.storage")
+
+T = TypeVar("T")
+
+_MISSING = {"NoSuchKey", "404", "NotFound"}
+_MAX_PRESIGN_SECONDS = 7 * 24 * 3600  # the S3 SigV4 limit
+_DELETE_BATCH = 1000  # the S3 DeleteObjects limit
 
 
 class Storage(Protocol):
-    def put_json(self, key: str, value: Any) -> None: ...
-    def get_json(self, key: str) -> Any: ...
-    def put(self, key: str, content: bytes, content_type: str) -> None: ...
-    def get(self, key: str) -> bytes: ...
-    def delete(self, key: str) -> None: ...
-    def list_keys(self, prefix: str) -> list[str]: ...
-    def presigned_upload_url(self, key: str, *, expires_in: int, content_type: str | None = None) -> str: ...
-    def presigned_download_url(self, key: str, *, expires_in: int) -> str: ...
-    def ping(self) -> None: ...
+    """The port. Every ``key``/``prefix`` is built by ``common.storage_keys``."""
+
+    def put_json(self, key: str, value: Any) -> None:
+        """Store ``value`` as compact UTF-8 JSON (sorted keys), replacing any object at ``key``."""
+
+    def get_json(self, key: str) -> Any:
+        """The decoded JSON at ``key``; ``NotFound`` when absent."""
+
+    def put(self, key: str, content: bytes, content_type: str) -> None:
+        """Store raw bytes; ``InvalidArgument`` (field ``content``) over the size limit."""
+
+    def get(self, key: str) -> bytes:
+        """The object's bytes; ``NotFound`` when absent."""
+
+    def delete(self, key: str) -> None:
+        """Remove ``key``; deleting a missing object is not an error."""
+
+    def delete_prefix(self, prefix: str) -> int:
+        """Remove every object under ``prefix`` (e.g. a course and its versions); returns how many."""
+
+    def list_keys(self, prefix: str) -> list[str]:
+        """Every key under ``prefix``, relative (without the base path), in key order."""
+
+    def presigned_upload_url(self, key: str, *, expires_in: int | None = None, content_type: str | None = None) -> str:
+        """A URL a browser can PUT the object to; the PUT must send ``content_type`` when given."""
+
+    def presigned_download_url(self, key: str, *, expires_in: int | None = None) -> str:
+        """A URL a browser can GET the object from."""
+
+    def ping(self) -> None:
+        """``Unavailable`` unless the bucket answers."""
 
 
 class S3Storage:
@@ -48,6 +90,10 @@ class S3Storage:
                     retries={"max_attempts": 3, "mode": "standard"},
                     connect_timeout=3,
                     read_timeout=10,
+                    # boto3 >= 1.36 adds CRC checksums to every upload by default; older
+                    # MinIO releases and other S3-compatible stores reject or ignore them.
+                    request_checksum_calculation="when_required",
+                    response_checksum_validation="when_required",
                 ),
             )
         return self._client
@@ -56,57 +102,118 @@ class S3Storage:
     def bucket(self) -> str:
         return self._settings.bucket
 
-    def _full(self, key: str) -> str:
-        key = key.lstrip("/")
+    @property
+    def max_body_bytes(self) -> int:
+        return self._settings.max_body_bytes
+
+    def full_key(self, key: str) -> str:
+        """The bucket key of ``key``: validated, with the base path prepended."""
+        tenant_of(key)
         base = self._settings.base_path
         return f"{base}/{key}" if base else key
 
     def _strip(self, full: str) -> str:
         base = self._settings.base_path
-        return full[len(base) + 1:] if base and full.startswith(base + "/") else full
+        return full[len(base) + 1 :] if base and full.startswith(base + "/") else full
+
+    def _expiry(self, expires_in: int | None) -> int:
+        seconds = self._settings.presign_ttl_seconds if expires_in is None else expires_in
+        if not 1 <= seconds <= _MAX_PRESIGN_SECONDS:
+            raise InvalidArgument(
+                f"expires_in must be between 1 and {_MAX_PRESIGN_SECONDS} seconds", field="expires_in"
+            )
+        return seconds
+
+    def _call(self, operation: str, action: Callable[[], T]) -> T:
+        """Run one S3 call, translating its failures into domain errors."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return action()
+        except ClientError as err:
+            code = str(err.response.get("Error", {}).get("Code", ""))
+            if code in _MISSING:
+                raise NotFound("object not found") from None
+            log.warning("object storage %s refused: %s", operation, code or type(err).__name__)
+            raise Unavailable(f"object storage refused the {operation}") from None
+        except BotoCoreError as err:
+            # The exception text names the endpoint; only its type is logged.
+            log.warning("object storage %s failed: %s", operation, type(err).__name__)
+            raise Unavailable("object storage unreachable") from None
 
     def put(self, key: str, content: bytes, content_type: str) -> None:
-        self.client.put_object(Bucket=self.bucket, Key=self._full(key), Body=content, ContentType=content_type)
+        full = self.full_key(key)
+        if len(content) > self.max_body_bytes:
+            raise InvalidArgument(f"content is larger than {self.max_body_bytes} bytes", field="content")
+        self._call(
+            "upload",
+            lambda: self.client.put_object(Bucket=self.bucket, Key=full, Body=content, ContentType=content_type),
+        )
 
     def put_json(self, key: str, value: Any) -> None:
-        body = json.dumps(value, separators=(",", ":"), sort_keys=True).encode()
+        body = json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False, allow_nan=False).encode("utf-8")
         self.put(key, body, "application/json")
 
     def get(self, key: str) -> bytes:
-        from botocore.exceptions import ClientError
+        full = self.full_key(key)
 
-        try:
-            obj = self.client.get_object(Bucket=self.bucket, Key=self._full(key))
-        except ClientError as err:
-            if err.response.get("Error", {}).get("Code") in {"NoSuchKey", "404"}:
-                raise NotFound("object not found") from None
-            raise
-        body: bytes = obj["Body"].read()
-        return body
+        def read() -> bytes:
+            obj = self.client.get_object(Bucket=self.bucket, Key=full)
+            with obj["Body"] as body:
+                data: bytes = body.read()
+            return data
+
+        return self._call("download", read)
 
     def get_json(self, key: str) -> Any:
+        """Corrupt JSON raises ``ValueError``: it is a bug or tampering, never an expected failure."""
         return json.loads(self.get(key))
 
     def delete(self, key: str) -> None:
-        self.client.delete_object(Bucket=self.bucket, Key=self._full(key))
+        full = self.full_key(key)
+        self._call("delete", lambda: self.client.delete_object(Bucket=self.bucket, Key=full))
+
+    def delete_prefix(self, prefix: str) -> int:
+        full_keys = [self.full_key(key) for key in self.list_keys(prefix)]
+        for start in range(0, len(full_keys), _DELETE_BATCH):
+            batch = [{"Key": key} for key in full_keys[start : start + _DELETE_BATCH]]
+
+            def delete_batch(batch: list[dict[str, str]] = batch) -> Any:
+                return self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
+
+            result = self._call("delete", delete_batch)
+            if result.get("Errors"):
+                codes = sorted({str(e.get("Code")) for e in result["Errors"]})
+                log.warning("object storage delete left %d objects: %s", len(result["Errors"]), codes)
+                raise Unavailable("object storage refused the delete")
+        return len(full_keys)
 
     def list_keys(self, prefix: str) -> list[str]:
-        keys: list[str] = []
-        paginator = self.client.get_paginator("list_objects_v2")
-        for page in paginator.paginate(Bucket=self.bucket, Prefix=self._full(prefix)):
-            keys.extend(self._strip(item["Key"]) for item in page.get("Contents", []))
-        return keys
+        full = self.full_key(prefix)
+        return self._call("listing", lambda: list(self._iter_keys(full)))
 
-    def presigned_upload_url(self, key: str, *, expires_in: int, content_type: str | None = None) -> str:
-        params: dict[str, Any] = {"Bucket": self.bucket, "Key": self._full(key)}
+    def _iter_keys(self, full_prefix: str) -> Iterator[str]:
+        paginator = self.client.get_paginator("list_objects_v2")
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=full_prefix):
+            for item in page.get("Contents", []):
+                yield self._strip(item["Key"])
+
+    def presigned_upload_url(self, key: str, *, expires_in: int | None = None, content_type: str | None = None) -> str:
+        """Presigned PUT cannot bound the body size; callers check the size in the upload event."""
+        params: dict[str, Any] = {"Bucket": self.bucket, "Key": self.full_key(key)}
         if content_type:
             params["ContentType"] = content_type
-        url: str = self.client.generate_presigned_url("put_object", Params=params, ExpiresIn=expires_in)
+        seconds = self._expiry(expires_in)
+        url: str = self._call(
+            "presign", lambda: self.client.generate_presigned_url("put_object", Params=params, ExpiresIn=seconds)
+        )
         return url
 
-    def presigned_download_url(self, key: str, *, expires_in: int) -> str:
-        url: str = self.client.generate_presigned_url(
-            "get_object", Params={"Bucket": self.bucket, "Key": self._full(key)}, ExpiresIn=expires_in
+    def presigned_download_url(self, key: str, *, expires_in: int | None = None) -> str:
+        params = {"Bucket": self.bucket, "Key": self.full_key(key)}
+        seconds = self._expiry(expires_in)
+        url: str = self._call(
+            "presign", lambda: self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=seconds)
         )
         return url
 
@@ -120,9 +227,7 @@ class S3Storage:
             self.client.create_bucket(Bucket=self.bucket)
 
     def ping(self) -> None:
-        from botocore.exceptions import BotoCoreError, ClientError
-
         try:
-            self.client.head_bucket(Bucket=self.bucket)
-        except (BotoCoreError, ClientError) as err:
-            raise Unavailable(f"object storage unreachable: {type(err).__name__}") from None
+            self._call("health check", lambda: self.client.head_bucket(Bucket=self.bucket))
+        except NotFound:
+            raise Unavailable("object storage bucket missing") from None

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import imports
+from tests.bench import cache_storage, imports
 from tests.bench.harness import Row, render
 
 
 def main() -> int:
     rows: list[Row] = []
     rows += imports.rows()
+    rows += cache_storage.rows()
     print(render(rows))
     return 0
 

@@ -37,6 +37,8 @@ def median_seconds(fn: Callable[[], object], *, runs: int = 7, warmup: int = 1) 
 
 
 def _fmt(seconds: float) -> str:
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.1f} µs"
     return f"{seconds * 1000:.2f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
