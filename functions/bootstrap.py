@@ -7,6 +7,8 @@ from functools import cache, cached_property
 from typing import Any
 
 from common.adapters.cache import NoCache, RedisCache
+from common.adapters.crypto import KeyRing
+from common.adapters.gemini import GeminiClient
 from common.adapters.storage import S3Storage
 from common.config import Settings
 from common.db import Database
@@ -34,6 +36,16 @@ class Container:
     def storage(self) -> S3Storage:
         return S3Storage(self.settings.s3)
 
+    @cached_property
+    def keyring(self) -> KeyRing:
+        """Seals tenant secrets (AI keys); a ConfigError when ENCRYPTION_KEY is missing."""
+        return KeyRing.from_settings(self.settings)
+
+    @cached_property
+    def ai(self) -> GeminiClient:
+        """Structured generation; the tenant's API key is passed with every call."""
+        return GeminiClient.from_settings(self.settings)
+
     def rpc_interceptors(self, target: Any) -> list[Any]:
         """Interceptors after error mapping, in order; authentication joins here."""
         return []
@@ -41,6 +53,8 @@ class Container:
     def close(self) -> None:
         if "db" in self.__dict__:
             self.db.dispose()
+        if "ai" in self.__dict__:
+            self.ai.close()
 
 
 @cache
