@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Generic, Protocol, TypeVar
 
 from common.errors import AppError, FailedPrecondition, InvalidArgument, ResourceExhausted, Unavailable
@@ -129,7 +130,30 @@ class AIRequestRejected(AIError, InvalidArgument):
     reason = "ai_request_rejected"
 
 
+@dataclass(frozen=True)
+class AIModelInfo:
+    """A model the key can use for generation (maps onto ``AIModel``)."""
+
+    id: str
+    display_name: str
+    description: str
+    input_token_limit: int
+    output_token_limit: int
+
+
+class KeyCheck(Enum):
+    """Outcome of checking a key with the provider (maps onto ``AIKeyStatus``)."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+    QUOTA_EXCEEDED = "quota_exceeded"
+
+
 class StructuredGenerator(Protocol):
-    """The port jobs depend on; ``GeminiClient`` implements it."""
+    """The port jobs and RPCs depend on; ``GeminiClient`` implements it."""
 
     def generate(self, request: StructuredRequest[T], *, api_key: str) -> StructuredResult[T]: ...
+
+    def list_models(self, *, api_key: str) -> list[AIModelInfo]: ...
+
+    def check_key(self, api_key: str) -> KeyCheck: ...

@@ -16,9 +16,7 @@ quote.
 
 from __future__ import annotations
 
-import email.utils
 import hashlib
-import json
 import logging
 import random
 import threading
@@ -28,28 +26,36 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from common.adapters.ai import (
-    AIContentBlocked,
-    AIError,
     AIInvalidOutput,
     AIKeyInvalid,
+    AIModelInfo,
     AIQuotaExceeded,
-    AIRequestRejected,
     AITimeout,
     AIUnavailable,
     InvalidReply,
+    KeyCheck,
     StructuredRequest,
     StructuredResult,
     TokenUsage,
 )
+from common.adapters.gemini_responses import (
+    parse_reply,
+    permanent_error,
+    raise_if_blocked,
+    requested_wait,
+    shorten,
+    usage_of,
+)
 from common.config import Settings
 
 T = TypeVar("T")
+R = TypeVar("R")
 log = logging.getLogger("mirai.ai.gemini")
 
 # Pinned so the SDK's own environment variables (GOOGLE_GENAI_API_VERSION) cannot change it.
 API_VERSION = "v1"
 RETRYABLE_STATUS = frozenset({408, 429, 500, 502, 503, 504})
-BLOCKING_FINISH_REASONS = frozenset({"SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION", "IMAGE_SAFETY"})
+# SDK clients are kept per key (a client costs ~90 ms: TLS context, connection pool).
 _CLIENT_CACHE_SIZE = 8
 
 
@@ -95,12 +101,12 @@ class GeminiClient:
         for schema_attempt in (1, 2):
             response, made = self._call_with_retries(client, request, prompt, api_key=api_key, usage=usage)
             calls += made
-            usage = usage + _usage_of(response)
-            _raise_if_blocked(response, request.purpose, usage)
+            usage = usage + usage_of(response)
+            raise_if_blocked(response, request.purpose, usage)
             try:
-                value = _parse(response, request)
+                value = parse_reply(response, request)
             except InvalidReply as err:
-                reason = _short(str(err))
+                reason = shorten(str(err))
                 log.warning("gemini %s reply rejected (attempt %d): %s", request.purpose, schema_attempt, reason)
                 if schema_attempt == 2:
                     raise AIInvalidOutput(
@@ -114,6 +120,40 @@ class GeminiClient:
             model = getattr(response, "model_version", None) or request.model
             return StructuredResult(value=value, usage=usage, model=model, attempts=calls, raw=response)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def list_models(self, *, api_key: str) -> list[AIModelInfo]:
+        """Models this key may use for generateContent, by id. Costs no tokens."""
+        if not api_key.strip():
+            raise AIKeyInvalid("no AI API key is configured for this company")
+        client = self._client(api_key)
+
+        def fetch() -> list[Any]:
+            return list(client.models.list(config={"page_size": 100}))
+
+        models, _ = self._with_retries(fetch, purpose="model list", api_key=api_key, usage=TokenUsage())
+        found = {
+            model.name.removeprefix("models/"): AIModelInfo(
+                id=model.name.removeprefix("models/"),
+                display_name=model.display_name or model.name.removeprefix("models/"),
+                description=model.description or "",
+                input_token_limit=model.input_token_limit or 0,
+                output_token_limit=model.output_token_limit or 0,
+            )
+            for model in models
+            if model.name and "generateContent" in (model.supported_actions or [])
+        }
+        return [found[key] for key in sorted(found)]
+
+    def check_key(self, api_key: str) -> KeyCheck:
+        """Whether the provider accepts the key (used before storing a new one). Outages
+        still raise (``AIUnavailable``/``AITimeout``): they say nothing about the key."""
+        try:
+            self.list_models(api_key=api_key)
+        except AIKeyInvalid:
+            return KeyCheck.INVALID
+        except AIQuotaExceeded:
+            return KeyCheck.QUOTA_EXCEEDED
+        return KeyCheck.VALID
 
     def close(self) -> None:
         with self._lock:
@@ -138,22 +178,23 @@ class GeminiClient:
         options = types.HttpOptions(api_version=API_VERSION, timeout=int(self.timeout_seconds * 1000))
         if self.base_url:
             options.base_url = self.base_url
-        client = genai.Client(api_key=api_key, vertexai=False, http_options=options)
-        evicted = None
+        built = genai.Client(api_key=api_key, vertexai=False, http_options=options)
+        evicted = []
         with self._lock:
-            self._clients[slot] = client
-            if len(self._clients) > _CLIENT_CACHE_SIZE:
-                _, evicted = self._clients.popitem(last=False)
-        if evicted is not None:
-            evicted.close()
+            client = self._clients.setdefault(slot, built)
+            if client is not built:  # another thread won the race
+                evicted.append(built)
+            while len(self._clients) > _CLIENT_CACHE_SIZE:
+                evicted.append(self._clients.popitem(last=False)[1])
+        for extra in evicted:
+            extra.close()
         return client
 
     def _call_with_retries(
         self, client: Any, request: StructuredRequest[Any], prompt: str, *, api_key: str, usage: TokenUsage
     ) -> tuple[Any, int]:
-        from google.genai import errors, types
+        from google.genai import types
 
-        timeouts, transport = _transport_exceptions()
         config = types.GenerateContentConfig(
             system_instruction=request.system_instruction,
             response_mime_type="application/json",
@@ -163,16 +204,27 @@ class GeminiClient:
             # No tools are declared; this also silences the SDK's per-call AFC log line.
             automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
         )
+        return self._with_retries(
+            lambda: client.models.generate_content(model=request.model, contents=prompt, config=config),
+            purpose=request.purpose,
+            api_key=api_key,
+            usage=usage,
+        )
+
+    def _with_retries(self, operation: Callable[[], R], *, purpose: str, api_key: str, usage: TokenUsage) -> tuple[R, int]:
+        """``operation``'s result and the attempts it took; failures as ``AIError``."""
+        from google.genai import errors
+
+        timeouts, transport = _transport_exceptions()
         for attempt in range(1, self.max_attempts + 1):
             try:
-                return client.models.generate_content(model=request.model, contents=prompt, config=config), attempt
+                return operation(), attempt
             except errors.APIError as err:
                 code = int(err.code or 0)
-                detail = _scrub(str(err.message or err.status or ""), api_key)
                 if code not in RETRYABLE_STATUS:
-                    raise _permanent_error(code, detail, err.status, request.purpose, usage) from None
-                wait = _requested_wait(err)
-                log.warning("gemini %s: HTTP %d (attempt %d of %d)", request.purpose, code, attempt, self.max_attempts)
+                    raise permanent_error(err, api_key=api_key, purpose=purpose, usage=usage) from None
+                wait = requested_wait(err)
+                log.warning("gemini %s: HTTP %d (attempt %d of %d)", purpose, code, attempt, self.max_attempts)
                 if wait is not None and wait > self.max_retry_wait:
                     raise AIQuotaExceeded(
                         f"the AI provider asks to wait {wait:.0f}s before retrying; try again later", usage=usage
@@ -184,11 +236,10 @@ class GeminiClient:
                 self._sleep(wait if wait is not None else self._backoff(attempt))
             except timeouts:
                 raise AITimeout(
-                    f"the AI provider did not answer the {request.purpose} request within {self.timeout_seconds:g}s",
-                    usage=usage,
+                    f"the AI provider did not answer the {purpose} request within {self.timeout_seconds:g}s", usage=usage
                 ) from None
             except transport as err:
-                log.warning("gemini %s: %s (attempt %d of %d)", request.purpose, type(err).__name__, attempt, self.max_attempts)
+                log.warning("gemini %s: %s (attempt %d of %d)", purpose, type(err).__name__, attempt, self.max_attempts)
                 if attempt == self.max_attempts:
                     raise AIUnavailable(f"the AI provider cannot be reached ({type(err).__name__})", usage=usage) from None
                 self._sleep(self._backoff(attempt))
@@ -211,92 +262,3 @@ def _transport_exceptions() -> tuple[tuple[type[BaseException], ...], tuple[type
         timeouts.append(module.TimeoutException)
         transport.append(module.TransportError)
     return tuple(timeouts), tuple(transport)
-
-
-def _permanent_error(code: int, detail: str, status: str | None, purpose: str, usage: TokenUsage) -> AIError:
-    text = f"{detail} ({status})" if status else detail
-    if code in (401, 403) or "API_KEY_INVALID" in text or "API key not valid" in text:
-        return AIKeyInvalid(f"the AI provider rejected the company's API key: {_short(text)}", usage=usage)
-    if code == 404:
-        return AIRequestRejected(f"the AI model is not available: {_short(text)}", usage=usage, field="model")
-    return AIRequestRejected(f"the AI provider refused the {purpose} request (HTTP {code}): {_short(text)}", usage=usage)
-
-
-def _requested_wait(err: Any) -> float | None:
-    """Seconds the provider asks us to wait: Retry-After, else RetryInfo.retryDelay."""
-    headers = getattr(getattr(err, "response", None), "headers", None)
-    raw = headers.get("retry-after") if headers is not None else None
-    if raw:
-        raw = raw.strip()
-        if raw.replace(".", "", 1).isdigit():
-            return float(raw)
-        when = email.utils.parsedate_to_datetime(raw) if raw else None
-        if when is not None:
-            return max(0.0, when.timestamp() - time.time())
-    details = err.details.get("error", err.details) if isinstance(err.details, dict) else {}
-    for item in details.get("details", []) if isinstance(details, dict) else []:
-        delay = item.get("retryDelay") if isinstance(item, dict) else None
-        if isinstance(delay, str) and delay.endswith("s"):
-            try:
-                return float(delay[:-1])
-            except ValueError:
-                return None
-    return None
-
-
-def _usage_of(response: Any) -> TokenUsage:
-    meta = getattr(response, "usage_metadata", None)
-    if meta is None:
-        return TokenUsage()
-    return TokenUsage(
-        prompt_tokens=meta.prompt_token_count or 0,
-        candidates_tokens=meta.candidates_token_count or 0,
-        thoughts_tokens=meta.thoughts_token_count or 0,
-        total_tokens=meta.total_token_count or 0,
-    )
-
-
-def _raise_if_blocked(response: Any, purpose: str, usage: TokenUsage) -> None:
-    feedback = getattr(response, "prompt_feedback", None)
-    block = getattr(feedback, "block_reason", None) if feedback else None
-    if block:
-        raise AIContentBlocked(f"the AI provider blocked the {purpose} request ({_enum_name(block)})", usage=usage)
-    for candidate in response.candidates or []:
-        reason = _enum_name(candidate.finish_reason)
-        if reason in BLOCKING_FINISH_REASONS:
-            raise AIContentBlocked(f"the AI provider blocked the {purpose} reply ({reason})", usage=usage)
-
-
-def _parse(response: Any, request: StructuredRequest[T]) -> T:
-    import jsonschema
-
-    candidates = response.candidates or []
-    if not candidates:
-        raise InvalidReply("the reply had no candidates")
-    if _enum_name(candidates[0].finish_reason) == "MAX_TOKENS":
-        raise InvalidReply("the reply was cut off at the output token limit")
-    text = response.text
-    if not text:
-        raise InvalidReply("the reply was empty")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InvalidReply(f"the reply is not JSON ({err.msg} at position {err.pos})") from None
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(request.schema).iter_errors(data))
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
-        raise InvalidReply(f"{where}: {error.message}")
-    return request.parse(data)
-
-
-def _enum_name(value: Any) -> str:
-    return str(getattr(value, "name", value or ""))
-
-
-def _scrub(text: str, api_key: str) -> str:
-    return text.replace(api_key, "[redacted]") if api_key else text
-
-
-def _short(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

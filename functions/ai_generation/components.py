@@ -26,7 +26,7 @@ _TYPES = {
     "list": pb.COMPONENT_TYPE_LIST,
     "callout": pb.COMPONENT_TYPE_CALLOUT,
 }
-TYPE_NAMES = {value: name for name, value in _TYPES.items()}
+TYPE_NAMES: dict[int, str] = {int(value): name for name, value in _TYPES.items()}
 _QUIZ_TYPES = {
     "single_choice": pb.QUIZ_TYPE_SINGLE_CHOICE,
     "multiple_choice": pb.QUIZ_TYPE_MULTIPLE_CHOICE,

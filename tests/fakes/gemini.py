@@ -7,8 +7,9 @@
         gemini.script(FakeReply.text("not json"), FakeReply.json({...}))
         ...
         gemini.requests[0].api_key / .prompt / .system / .schema / .model
+        gemini.models = [...]                   # what GET /v1/models lists (Gemini's JSON shape)
 
-Scripted replies are consumed in order, one per request; with none left, the fake
+Scripted replies are consumed in order, one per request (model listings included); with none left, the fake
 answers with a plausible, deterministic reply built from the prompt and the response
 schema (tests/fakes/gemini_replies.py). Every reply carries usageMetadata derived from
 the sizes of prompt and reply (about 4 characters per token).
@@ -28,6 +29,15 @@ from typing import Any
 from tests.fakes.gemini_replies import default_reply
 
 _PATH = re.compile(r"^/(?P<version>v[\w.]+)/models/(?P<model>[^/:]+):generateContent$")
+_MODELS_PATH = re.compile(r"^/(?P<version>v[\w.]+)/models$")
+DEFAULT_MODELS = [
+    {"name": "models/gemini-2.5-flash", "displayName": "Gemini 2.5 Flash", "description": "Fast and cheap.",
+     "inputTokenLimit": 1048576, "outputTokenLimit": 65536, "supportedGenerationMethods": ["generateContent", "countTokens"]},
+    {"name": "models/gemini-2.5-pro", "displayName": "Gemini 2.5 Pro", "description": "Most capable.",
+     "inputTokenLimit": 1048576, "outputTokenLimit": 65536, "supportedGenerationMethods": ["generateContent", "countTokens"]},
+    {"name": "models/text-embedding-004", "displayName": "Text Embedding 004",
+     "inputTokenLimit": 2048, "outputTokenLimit": 1, "supportedGenerationMethods": ["embedContent"]},
+]
 
 
 @dataclass(frozen=True)
@@ -41,11 +51,14 @@ class FakeReply:
     finish_reason: str = "STOP"
     block_reason: str | None = None
     delay: float | None = None
+    message: str = ""
 
     @classmethod
-    def error(cls, status: int, *, retry_after: str | None = None, details: list[dict[str, Any]] | None = None) -> FakeReply:
+    def error(
+        cls, status: int, *, retry_after: str | None = None, details: list[dict[str, Any]] | None = None, message: str = ""
+    ) -> FakeReply:
         headers = {"Retry-After": retry_after} if retry_after is not None else {}
-        return cls(status=status, headers=headers, error_details=details or [])
+        return cls(status=status, headers=headers, error_details=details or [], message=message)
 
     @classmethod
     def text(cls, text: str, *, finish_reason: str = "STOP") -> FakeReply:
@@ -101,6 +114,7 @@ _STATUS_NAMES = {400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED", 404: "NOT_FO
 class FakeGemini:
     def __init__(self, *, latency: float = 0.0) -> None:
         self.latency = latency
+        self.models: list[dict[str, Any]] = [dict(model) for model in DEFAULT_MODELS]
         self.requests: list[RecordedRequest] = []
         self._script: deque[FakeReply] = deque()
         self._lock = threading.Lock()
@@ -116,6 +130,9 @@ class FakeGemini:
             protocol_version = "HTTP/1.1"
 
             def do_POST(self) -> None:
+                fake._handle(self)
+
+            def do_GET(self) -> None:
                 fake._handle(self)
 
             def log_message(self, format: str, *args: Any) -> None:
@@ -158,6 +175,7 @@ class FakeGemini:
             self._script.clear()
             self.requests.clear()
         self.latency = 0.0
+        self.models = [dict(model) for model in DEFAULT_MODELS]
 
     @property
     def pending(self) -> int:
@@ -167,13 +185,15 @@ class FakeGemini:
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         raw = handler.rfile.read(int(handler.headers.get("content-length") or 0))
-        match = _PATH.match(handler.path.split("?", 1)[0])
-        if match is None:
+        route = handler.path.split("?", 1)[0]
+        listing = handler.command == "GET" and _MODELS_PATH.match(route) is not None
+        match = _PATH.match(route) if handler.command == "POST" else None
+        if match is None and not listing:
             self._send(handler, 404, {"error": {"code": 404, "message": f"no route {handler.path}", "status": "NOT_FOUND"}})
             return
         body = json.loads(raw or b"{}")
         recorded = RecordedRequest(
-            path=handler.path, model=match.group("model"), headers={k.lower(): v for k, v in handler.headers.items()}, body=body
+            path=handler.path, model=match.group("model") if match else "", headers={k.lower(): v for k, v in handler.headers.items()}, body=body
         )
         with self._lock:
             self.requests.append(recorded)
@@ -183,12 +203,12 @@ class FakeGemini:
             time.sleep(delay)
         try:
             if step.status != 200:
-                error = {"code": step.status, "message": f"fake error {step.status}", "status": _STATUS_NAMES.get(step.status, "UNKNOWN")}
+                error = {"code": step.status, "message": step.message or f"fake error {step.status}", "status": _STATUS_NAMES.get(step.status, "UNKNOWN")}
                 if step.error_details:
                     error["details"] = step.error_details
                 self._send(handler, step.status, {"error": error}, headers=step.headers)
                 return
-            self._send(handler, 200, self._reply(recorded, step))
+            self._send(handler, 200, {"models": self.models} if listing else self._reply(recorded, step))
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (timeout): nothing to answer
 

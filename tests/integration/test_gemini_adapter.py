@@ -17,6 +17,7 @@ from common.adapters.ai import (
     AIRequestRejected,
     AITimeout,
     AIUnavailable,
+    KeyCheck,
 )
 from common.adapters.gemini import GeminiClient
 from common.config import Settings
@@ -275,3 +276,37 @@ def test_settings_configure_base_url_timeout_and_attempts(fake: FakeGemini) -> N
     assert (built.base_url, built.timeout_seconds, built.max_attempts) == (fake.url, 7, 2)
     assert built.generate(_outline(), api_key=API_KEY).value.title == "Forklift safety"  # type: ignore[arg-type]
     built.close()
+
+
+def test_google_style_invalid_key_400_is_a_key_error(client: GeminiClient, fake: FakeGemini) -> None:
+    info = {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID", "domain": "googleapis.com"}
+    fake.script(FakeReply.error(400, details=[info], message="API key not valid. Please pass a valid API key."))
+    with pytest.raises(AIKeyInvalid, match="rejected the company's API key") as caught:
+        client.generate(_outline(), api_key=API_KEY)  # type: ignore[arg-type]
+    assert caught.value.reason == "ai_key_invalid"
+
+
+def test_a_provider_message_echoing_the_key_is_scrubbed(client: GeminiClient, fake: FakeGemini) -> None:
+    fake.script(FakeReply.error(400, message=f"bad request for key {API_KEY}"))
+    with pytest.raises(AIRequestRejected) as caught:
+        client.generate(_outline(), api_key=API_KEY)  # type: ignore[arg-type]
+    assert API_KEY not in caught.value.message and "[redacted]" in caught.value.message
+
+
+def test_list_models_returns_generation_models_sorted_with_limits(client: GeminiClient, fake: FakeGemini) -> None:
+    models = client.list_models(api_key=API_KEY)
+    assert [model.id for model in models] == ["gemini-2.5-flash", "gemini-2.5-pro"]
+    assert models[0].display_name == "Gemini 2.5 Flash" and models[0].input_token_limit == 1048576
+    assert fake.requests[-1].api_key == API_KEY and fake.requests[-1].path.startswith("/v1/models")
+
+
+def test_check_key_reports_valid_invalid_and_quota_and_raises_on_outages(client: GeminiClient, fake: FakeGemini) -> None:
+    assert client.check_key(API_KEY) is KeyCheck.VALID
+    fake.script(FakeReply.error(403))
+    assert client.check_key(API_KEY) is KeyCheck.INVALID
+    fake.script(FakeReply.error(429, retry_after="86400"))
+    assert client.check_key(API_KEY) is KeyCheck.QUOTA_EXCEEDED
+    fake.script(*[FakeReply.error(503)] * 3)
+    with pytest.raises(AIUnavailable):
+        client.check_key(API_KEY)
+    assert client.check_key("") is KeyCheck.INVALID
