@@ -38,10 +38,11 @@ def outline_request(
     audience: ta_pb.TargetAudience | None,
     chunks: Sequence[sme_pb2.KnowledgeChunk],
     feedback: str = "",
+    previous: ai_pb.Outline | None = None,
     new_id: NewId = new_uuid,
 ) -> StructuredRequest[ai_pb.Outline]:
     selected = select_chunks(chunks, budget_chars=OUTLINE_BUDGET_CHARS, topics=[request.title, *request.learning_goals])
-    prompt = build_outline_prompt(request, audience=audience, chunks=selected, feedback=feedback)
+    prompt = build_outline_prompt(request, audience=audience, chunks=selected, feedback=feedback, previous=previous)
     known = frozenset(chunk.id for chunk in chunks)
     wanted = max(0, request.desired_lesson_count)
     return StructuredRequest(

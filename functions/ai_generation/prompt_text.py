@@ -23,6 +23,7 @@ DATA_TAGS = (
     "knowledge",
     "additional_context",
     "reviewer_feedback",
+    "previous_outline",
     "section",
     "lesson",
     "objective",

@@ -37,14 +37,24 @@ def _objectives_text(objectives: Sequence[pb.LearningObjective]) -> str:
     return "\n".join(fence("objective", objective.text, id=objective.id) for objective in objectives)
 
 
+def _outline_text(outline: ai_pb.Outline) -> str:
+    lines = [f"Title: {outline.title}"]
+    for s_index, section in enumerate(outline.sections, start=1):
+        lines.append(f"Section {s_index}: {section.title}")
+        lines += [f"  Lesson {s_index}.{l_index}: {lesson.title}" for l_index, lesson in enumerate(section.lessons, start=1)]
+    return "\n".join(lines)
+
+
 def build_outline_prompt(
     request: ai_pb.GenerationInput,
     *,
     audience: ta_pb.TargetAudience | None,
     chunks: Sequence[sme_pb2.KnowledgeChunk],
     feedback: str = "",
+    previous: ai_pb.Outline | None = None,
 ) -> Prompt:
-    """``feedback``: the reviewer's reason when an outline is regenerated after rejection."""
+    """``feedback`` and ``previous``: the reviewer's reason and the rejected outline, when
+    an outline is regenerated after rejection."""
     language = language_tag(request.language, audience.language if audience else "")
     if request.desired_lesson_count > 0:
         size = f"Plan exactly {request.desired_lesson_count} lessons in total, grouped into sections."
@@ -66,8 +76,9 @@ def build_outline_prompt(
         size,
         knowledge_text(chunks),
         optional_fence("additional_context", request.additional_context),
+        fence("previous_outline", _outline_text(previous)) if previous is not None and previous.sections else "",
         optional_fence("reviewer_feedback", feedback),
-        "Address the reviewer feedback above." if feedback.strip() else "",
+        "Revise the previous outline to address the reviewer feedback above." if feedback.strip() else "",
     )
     return Prompt(system=SYSTEM_RULES, user=user)
 

@@ -68,9 +68,11 @@ def test_outline_prompt_carries_title_goals_persona_knowledge_size_and_context()
 
 def test_outline_prompt_lets_the_model_size_the_course_and_includes_reviewer_feedback() -> None:
     request = ai_pb.GenerationInput(title="T", language="fr-FR")
-    user = build_outline_prompt(request, audience=None, chunks=[], feedback="Too theoretical").user
+    previous = ai_pb.Outline(title="Old", sections=[SECTION])
+    user = build_outline_prompt(request, audience=None, chunks=[], feedback="Too theoretical", previous=previous).user
     assert "Choose the number of lessons" in user and "language fr-FR" in user
     assert _block(user, "reviewer_feedback") == ["Too theoretical"]
+    assert _block(user, "previous_outline") == ["Title: Old\nSection 1: Before you drive\n  Lesson 1.1: Daily inspection"]
     assert "No subject-matter knowledge" in user and "General professional audience" in user
 
 
