@@ -106,7 +106,7 @@ def parse_reply(response: Any, request: StructuredRequest[T]) -> T:
     if not text:
         raise InvalidReply("the reply was empty")
     try:
-        data = json.loads(text)
+        data = json.loads(_without_code_fence(text))
     except json.JSONDecodeError as err:
         raise InvalidReply(f"the reply is not JSON ({err.msg} at position {err.pos})") from None
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(request.schema).iter_errors(data))
@@ -114,6 +114,16 @@ def parse_reply(response: Any, request: StructuredRequest[T]) -> T:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         raise InvalidReply(f"{where}: {error.message}")
     return request.parse(data)
+
+
+def _without_code_fence(text: str) -> str:
+    # Models sometimes wrap JSON in a Markdown fence; not worth a paid retry.
+    stripped = text.strip()
+    if stripped.startswith("```") and stripped.endswith("```"):
+        stripped = stripped[3:-3]
+        if stripped.startswith("json"):
+            stripped = stripped[4:]
+    return stripped
 
 
 def _enum_name(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections.abc import Iterator
@@ -193,6 +194,14 @@ def test_content_rule_violation_counts_as_a_schema_failure(client: GeminiClient,
     fake.script(FakeReply.json(bad), FakeReply.json(bad))
     with pytest.raises(AIInvalidOutput, match="exactly one correct option"):
         client.generate(request, api_key=API_KEY)  # type: ignore[arg-type]
+
+
+def test_json_wrapped_in_a_markdown_fence_is_accepted_without_a_retry(client: GeminiClient, fake: FakeGemini) -> None:
+    from tests.fakes.gemini_replies import outline_reply
+
+    fake.script(FakeReply.text("```json\n" + json.dumps(outline_reply("exactly 12 lessons")) + "\n```"))
+    result = client.generate(_outline(), api_key=API_KEY)  # type: ignore[arg-type]
+    assert result.attempts == 1 and sum(len(s.lessons) for s in result.value.sections) == 12
 
 
 def test_reply_cut_at_the_token_limit_is_retried(client: GeminiClient, fake: FakeGemini) -> None:

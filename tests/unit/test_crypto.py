@@ -138,13 +138,14 @@ def test_keyring_without_a_key_is_a_config_error_naming_the_variable() -> None:
         KeyRing.from_settings(Settings.from_env({}))
 
 
+@pytest.mark.parametrize("variable", ["ENCRYPTION_KEY", "ENCRYPTION_KEY_PREVIOUS"])
 @pytest.mark.parametrize("raw", ["00112233445566778899", "not-a-key-at-all", "A" * 44])
-def test_malformed_encryption_key_is_a_one_line_error_without_key_bytes(raw: str) -> None:
+def test_malformed_encryption_key_is_a_one_line_error_without_key_bytes(variable: str, raw: str) -> None:
     with pytest.raises(ConfigError) as caught:
-        Settings.from_env({"ENCRYPTION_KEY": raw})
+        Settings.from_env({"ENCRYPTION_KEY": NEW_KEY.hex(), variable: raw})
     message = str(caught.value)
-    assert "ENCRYPTION_KEY" in message and "\n" not in message
-    assert raw not in message
+    assert message.startswith(variable + " ") and "\n" not in message
+    assert raw not in message and NEW_KEY.hex() not in message
 
 
 def test_serve_refuses_to_start_with_a_malformed_encryption_key() -> None:
