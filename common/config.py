@@ -127,6 +127,8 @@ class Settings:
     encryption_key: bytes | None = field(repr=False)
     encryption_key_previous: bytes | None = field(repr=False)
     gemini_api_base_url: str | None
+    gemini_timeout_seconds: int
+    gemini_max_attempts: int
     minio_webhook_auth_token: str | None = field(repr=False)
     k_sink: str | None
     k_service: str | None
@@ -180,6 +182,8 @@ class Settings:
             encryption_key=parse_encryption_key("ENCRYPTION_KEY", enc) if enc else None,
             encryption_key_previous=parse_encryption_key("ENCRYPTION_KEY_PREVIOUS", enc_prev) if enc_prev else None,
             gemini_api_base_url=_url(env, "GEMINI_API_BASE_URL", ("http", "https")),
+            gemini_timeout_seconds=_int(env, "GEMINI_TIMEOUT_SECONDS", 120, lo=1, hi=900),
+            gemini_max_attempts=_int(env, "GEMINI_MAX_ATTEMPTS", 4, lo=1, hi=10),
             minio_webhook_auth_token=_str(env, "MINIO_WEBHOOK_AUTH_TOKEN"),
             k_sink=_url(env, "K_SINK", ("http", "https")),
             k_service=_str(env, "K_SERVICE"),

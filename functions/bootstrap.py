@@ -7,6 +7,8 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from common.adapters.cache import NoCache, RedisCache
+from common.adapters.crypto import KeyRing
+from common.adapters.gemini import GeminiClient
 from common.adapters.storage import S3Storage
 from common.config import Settings
 
@@ -39,6 +41,16 @@ class Container:
     def storage(self) -> S3Storage:
         return S3Storage(self.settings.s3)
 
+    @cached_property
+    def keyring(self) -> KeyRing:
+        """Seals tenant secrets (AI keys); a ConfigError when ENCRYPTION_KEY is missing."""
+        return KeyRing.from_settings(self.settings)
+
+    @cached_property
+    def ai(self) -> GeminiClient:
+        """Structured generation; the tenant's API key is passed with every call."""
+        return GeminiClient.from_settings(self.settings)
+
     def rpc_interceptors(self, target: Any) -> list[Any]:
         """Interceptors after error mapping, in order; authentication joins here."""
         return []
@@ -48,6 +60,8 @@ class Container:
             self.db.dispose()
         if "cache" in self.__dict__:
             self.cache.close()
+        if "ai" in self.__dict__:
+            self.ai.close()
 
 
 @cache

@@ -1,0 +1,1 @@
+"""AI course generation: prompts, reply schemas and converters (pure), and the RPCs."""
