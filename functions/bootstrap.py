@@ -7,9 +7,14 @@ from functools import cache, cached_property
 from typing import Any
 
 from common.adapters.cache import NoCache, RedisCache
+from common.adapters.events_publisher import HttpEventPublisher
 from common.adapters.storage import S3Storage
-from common.config import Settings
+from common.config import ConfigError, Settings
 from common.db import Database
+from common.errors import Unimplemented
+from events.ports import DeadLetters, EventTransactions, ExpiredRegistrations, OutboxStore
+
+_AWAITS_SCHEMA = "lands with the outbox/processed_events/dead_letters schema (issue 4, database part)"
 
 
 class Container:
@@ -33,6 +38,29 @@ class Container:
     @cached_property
     def storage(self) -> S3Storage:
         return S3Storage(self.settings.s3)
+
+    @cached_property
+    def event_publisher(self) -> HttpEventPublisher:
+        if not self.settings.k_sink:
+            raise ConfigError("K_SINK is required to publish events (Knative's SinkBinding sets it; `make run` sets its own)")
+        return HttpEventPublisher(self.settings.k_sink)
+
+    # Ports of the event plumbing whose PostgreSQL implementations belong in common/repos/.
+    @property
+    def outbox_store(self) -> OutboxStore:
+        raise Unimplemented(f"the outbox store {_AWAITS_SCHEMA}")
+
+    @property
+    def event_transactions(self) -> EventTransactions:
+        raise Unimplemented(f"processed-event tracking {_AWAITS_SCHEMA}")
+
+    @property
+    def dead_letters(self) -> DeadLetters:
+        raise Unimplemented(f"the dead-letter store {_AWAITS_SCHEMA}")
+
+    @property
+    def expired_registrations(self) -> ExpiredRegistrations:
+        raise Unimplemented(f"registration cleanup {_AWAITS_SCHEMA}")
 
     def rpc_interceptors(self, target: Any) -> list[Any]:
         """Interceptors after error mapping, in order; authentication joins here."""
