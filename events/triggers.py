@@ -51,7 +51,7 @@ class DeliveryPolicy:
         """Seconds before retry ``retry_number`` (0 for the first retry)."""
         if self.backoff_policy == "linear":
             return self.backoff_delay_seconds * (retry_number + 1)
-        return self.backoff_delay_seconds * 2**retry_number
+        return float(self.backoff_delay_seconds * 2**retry_number)
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,7 @@ class WsgiDelivery:
         from werkzeug.test import EnvironBuilder, run_wsgi_app
 
         app = self._app_for_service(subscriber.service or "")
-        environ = EnvironBuilder(path="/", method="POST", headers=headers, data=body or b"").get_environ()
+        environ = EnvironBuilder(path="/", method="POST", headers=list(headers.items()), data=body or b"").get_environ()
         app_iter, status, _ = run_wsgi_app(app, environ, buffered=True)
         return DeliveryResult(int(status.split(" ", 1)[0]), b"".join(app_iter))
 

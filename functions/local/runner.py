@@ -93,7 +93,8 @@ class Dispatcher:
             app = self.app_for_target(self.routes[path])
         except ConfigError as err:
             return plain_response(start_response, "503 Service Unavailable", {"error": f"configuration error: {err}"})
-        return app(environ, start_response)
+        response: Iterable[bytes] = app(environ, start_response)
+        return response
 
 
 def start_broker(dispatcher: Dispatcher, stack: ExitStack, knative_dir: Path = KNATIVE_DIR) -> LocalBroker:
