@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import logging
-import time
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -73,12 +73,14 @@ class LocalBroker:
         rules: Sequence[TriggerRule],
         *,
         deliver: Deliver,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         max_in_flight: int = MAX_IN_FLIGHT,
     ) -> None:
         self.rules = list(rules)
         self._deliver = deliver
-        self._sleep = sleep
+        self._closed = threading.Event()
+        # Backoff waits end early on close, so stopping `make run` does not sit out a retry schedule.
+        self._sleep = sleep or self._closed.wait
         self._pool = ThreadPoolExecutor(max_workers=max_in_flight, thread_name_prefix="broker")
 
     def publish(self, event: CloudEvent) -> list[Future[Outcome]]:
@@ -101,6 +103,8 @@ class LocalBroker:
         attempts = 1
         while not result.ok and (result.status == 0 or is_retryable(result.status)) and attempts <= policy.retry:
             self._sleep(policy.backoff(attempts - 1))
+            if self._closed.is_set():
+                break
             result = self._attempt(subscriber, event)
             attempts += 1
         return result, attempts
@@ -120,6 +124,7 @@ class LocalBroker:
         return Outcome(rule.name, delivered=False, attempts=attempts, dead_lettered=dls_result.ok)
 
     def close(self) -> None:
+        self._closed.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def ingress(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:

@@ -114,3 +114,21 @@ def test_routing_uses_the_generated_triggers_and_reaches_uri_subscribers_over_ht
             broker.close()
         (received,) = receiver.wait_for(1)
     assert received["id"] == "e-7" and received.data == {"i": "e-7"}
+
+
+def test_in_process_delivery_goes_through_the_targets_http_endpoint() -> None:
+    from common.errors import Unavailable
+    from functions.event_target import CloudEventEndpoint
+
+    received: list[CloudEvent] = []
+
+    def handler(event: CloudEvent) -> None:
+        if event["id"] == "fails":
+            raise Unavailable("database is down")
+        received.append(event)
+
+    delivery = WsgiDelivery(lambda name: CloudEventEndpoint(handler, name=name))
+    assert delivery(Subscriber(service="exporter"), _event("ok", "io.mirai.export.requested")).status == 200
+    failed = delivery(Subscriber(service="exporter"), _event("fails", "io.mirai.export.requested"))
+    assert failed.status == 503 and b"database is down" in failed.body
+    assert [(e["id"], e.data) for e in received] == [("ok", {"i": "ok"})]
