@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
             from functions import registry
 
             for target in registry.all_targets():
-                print(f"{target.name}\t{target.kind}\t{target.path or ','.join(target.event_types) or target.schedule}")
+                consumes = " ".join(filter(None, [",".join(target.event_types), target.schedule and f"cron({target.schedule})"]))
+                print(f"{target.name}\t{target.kind}\t{target.path or consumes or '(dead-letter sink)'}")
             return 0
         if args.command == "manifests":
             from pathlib import Path

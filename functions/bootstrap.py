@@ -12,6 +12,7 @@ from common.adapters.storage import S3Storage
 from common.config import ConfigError, Settings
 from common.db import Database
 from common.errors import Unimplemented
+from events.outbox import RelayNudge
 from events.ports import DeadLetters, EventTransactions, ExpiredRegistrations, OutboxStore
 
 _AWAITS_SCHEMA = "lands with the outbox/processed_events/dead_letters schema (issue 4, database part)"
@@ -44,6 +45,13 @@ class Container:
         if not self.settings.k_sink:
             raise ConfigError("K_SINK is required to publish events (Knative's SinkBinding sets it; `make run` sets its own)")
         return HttpEventPublisher(self.settings.k_sink)
+
+    @cached_property
+    def relay_nudge(self) -> RelayNudge:
+        """Call after committing outbox rows. One quick attempt: the every-minute tick is the safety net."""
+        if not self.settings.k_sink:
+            return RelayNudge(None)
+        return RelayNudge(HttpEventPublisher(self.settings.k_sink, attempts=1, timeout_seconds=2))
 
     # Ports of the event plumbing whose PostgreSQL implementations belong in common/repos/.
     @property

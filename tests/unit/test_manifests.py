@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,14 @@ def test_publishers_get_k_sink_from_the_sink_binding(docs: dict[str, list[dict]]
     labelled = {s["metadata"]["name"] for s in _of_kind(docs, "Service") if s["metadata"]["labels"].get(PUBLISHER_LABEL) == selector[PUBLISHER_LABEL]}
     assert {"stripe-webhook", "minio-webhook", "outbox-relay", "course-export-course"} <= labelled
     assert "dead-letter" not in labelled
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
+def test_kustomize_builds_the_bundle_and_sets_the_image_on_every_service() -> None:
+    built = subprocess.run(["kubectl", "kustomize", str(KNATIVE_DIR)], capture_output=True, text=True, check=True, timeout=120).stdout
+    resources = [d for d in yaml.safe_load_all(built) if d]
+    services = [d for d in resources if d["kind"] == "Service" and d["apiVersion"].startswith("serving.knative.dev")]
+    assert len(services) == len(registry.all_targets())
+    images = {c["image"] for s in services for c in s["spec"]["template"]["spec"]["containers"]}
+    assert images == {"ghcr.io/mirai/backend:latest"}
+    assert all(d["metadata"].get("namespace") == "mirai" for d in resources if d["kind"] != "Namespace")

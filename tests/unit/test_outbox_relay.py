@@ -76,3 +76,16 @@ def test_retry_delay_grows_and_is_capped_at_an_hour() -> None:
     delays = [retry_delay(n) for n in range(15)]
     assert delays[:3] == [5, 10, 20]
     assert delays == sorted(delays) and max(delays) == 3600
+
+
+def test_the_post_commit_nudge_asks_the_relay_to_run_and_never_fails_the_caller() -> None:
+    from events.catalogue import validate_data
+    from events.outbox import OUTBOX_PENDING, RelayNudge
+
+    publisher = RecordingPublisher()
+    assert RelayNudge(publisher)() is True
+    (event,) = publisher.events
+    assert event["type"] == OUTBOX_PENDING
+    validate_data(event["type"], event.data)
+    assert RelayNudge(RecordingPublisher(refuse={OUTBOX_PENDING}))() is False
+    assert RelayNudge(None)() is False
