@@ -94,4 +94,6 @@ class CloudEventEndpoint:
             incident = uuid.uuid4().hex[:12]
             log.exception("%s: event %s (%s) crashed (incident %s)", self.name, event["id"], event["type"], incident)
             return plain_response(start_response, "500 Internal Server Error", {"error": f"internal error (incident {incident})"})
-        return plain_response(start_response, "200 OK", {"status": "done"})
+        # No body: Knative would try to read a reply body as an event to send back to the broker.
+        start_response("204 No Content", [])
+        return [b""]

@@ -128,7 +128,7 @@ def test_in_process_delivery_goes_through_the_targets_http_endpoint() -> None:
         received.append(event)
 
     delivery = WsgiDelivery(lambda name: CloudEventEndpoint(handler, name=name))
-    assert delivery(Subscriber(service="exporter"), _event("ok", "io.mirai.export.requested")).status == 200
+    assert delivery(Subscriber(service="exporter"), _event("ok", "io.mirai.export.requested")).status == 204
     failed = delivery(Subscriber(service="exporter"), _event("fails", "io.mirai.export.requested"))
     assert failed.status == 503 and b"database is down" in failed.body
     assert [(e["id"], e.data) for e in received] == [("ok", {"i": "ok"})]
