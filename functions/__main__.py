@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--data-dir", default=".mirai")
     commands.add_parser("targets", help="list every deployable target")
+    manifests = commands.add_parser("manifests", help="write knative/ from the registry and the event catalogue")
+    manifests.add_argument("--out", default="knative")
+    manifests.add_argument("--image", default=None, help="image reference for kustomize images: (default: %(default)s)")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -26,7 +29,17 @@ def main(argv: list[str] | None = None) -> int:
             from functions import registry
 
             for target in registry.all_targets():
-                print(f"{target.name}\t{target.kind}\t{target.path or ','.join(target.event_types) or target.schedule}")
+                consumes = " ".join(filter(None, [",".join(target.event_types), target.schedule and f"cron({target.schedule})"]))
+                print(f"{target.name}\t{target.kind}\t{target.path or consumes or '(dead-letter sink)'}")
+            return 0
+        if args.command == "manifests":
+            from pathlib import Path
+
+            from functions import manifests as knative
+            from functions.manifests.names import DEFAULT_IMAGE
+
+            written = knative.write(Path(args.out), image=args.image or DEFAULT_IMAGE)
+            print(f"wrote {len(written)} files to {args.out}/")
             return 0
         if args.command == "serve":
             from pathlib import Path

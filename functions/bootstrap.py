@@ -8,12 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 from common.adapters.cache import NoCache, RedisCache
 from common.adapters.crypto import KeyRing
+from common.adapters.events_publisher import HttpEventPublisher
 from common.adapters.gemini import GeminiClient
 from common.adapters.storage import S3Storage
-from common.config import Settings
+from common.config import ConfigError, Settings
+from common.errors import Unimplemented
+from events.outbox import RelayNudge
+from events.ports import DeadLetters, EventTransactions, ExpiredRegistrations, OutboxStore
 
 if TYPE_CHECKING:
     from common.db import Database
+
+_AWAITS_SCHEMA = "lands with the outbox/processed_events/dead_letters schema (issue 4, database part)"
 
 
 class Container:
@@ -50,6 +56,36 @@ class Container:
     def ai(self) -> GeminiClient:
         """Structured generation; the tenant's API key is passed with every call."""
         return GeminiClient.from_settings(self.settings)
+
+    @cached_property
+    def event_publisher(self) -> HttpEventPublisher:
+        if not self.settings.k_sink:
+            raise ConfigError("K_SINK is required to publish events (Knative's SinkBinding sets it; `make run` sets its own)")
+        return HttpEventPublisher(self.settings.k_sink)
+
+    @cached_property
+    def relay_nudge(self) -> RelayNudge:
+        """Call after committing outbox rows. One quick attempt: the every-minute tick is the safety net."""
+        if not self.settings.k_sink:
+            return RelayNudge(None)
+        return RelayNudge(HttpEventPublisher(self.settings.k_sink, attempts=1, timeout_seconds=2))
+
+    # Ports of the event plumbing whose PostgreSQL implementations belong in common/repos/.
+    @property
+    def outbox_store(self) -> OutboxStore:
+        raise Unimplemented(f"the outbox store {_AWAITS_SCHEMA}")
+
+    @property
+    def event_transactions(self) -> EventTransactions:
+        raise Unimplemented(f"processed-event tracking {_AWAITS_SCHEMA}")
+
+    @property
+    def dead_letters(self) -> DeadLetters:
+        raise Unimplemented(f"the dead-letter store {_AWAITS_SCHEMA}")
+
+    @property
+    def expired_registrations(self) -> ExpiredRegistrations:
+        raise Unimplemented(f"registration cleanup {_AWAITS_SCHEMA}")
 
     def rpc_interceptors(self, target: Any) -> list[Any]:
         """Interceptors after error mapping, in order; authentication joins here."""

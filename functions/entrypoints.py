@@ -1,5 +1,6 @@
-"""Wraps a target's WSGI application (or event handler) in the signature
-functions-framework calls: ``(flask.Request) -> Response`` for HTTP targets."""
+"""Wraps a target in the signature functions-framework calls: every target is an
+HTTP function ``(flask.Request) -> Response`` around a WSGI application
+(an RPC's Connect app, a webhook, or a CloudEvent endpoint for event targets)."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ def build_wsgi_app(target: Target, container: Any) -> Any:
 
         return build_rpc_app(target, container)
     factory = target.load_implementation()
+    if target.kind == "event":
+        from functions.event_target import CloudEventEndpoint
+
+        return CloudEventEndpoint(factory(container), name=target.name)  # type: ignore[operator]
     return factory(container)  # type: ignore[operator]
 
 
 def build_function(target: Target, container: Any) -> Callable[..., Any]:
-    if target.kind == "event":
-        handler = target.load_implementation()
-        return handler(container)  # type: ignore[operator,no-any-return]
     app = build_wsgi_app(target, container)
 
     def http_function(request: Any) -> Any:

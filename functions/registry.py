@@ -58,10 +58,19 @@ class Target:
     scaling: Scaling = field(default_factory=Scaling)
     module: str = ""
     attribute: str = ""
+    secrets: tuple[str, ...] = ()
+    """Secret groups a job or webhook needs (functions.manifests.secrets); RPCs get theirs by area."""
 
     @property
     def signature_type(self) -> str:
-        return "cloudevent" if self.kind == "event" else "http"
+        # Event targets too: functions-framework's cloudevent mode routes POST only, so
+        # the GET /health probes would fail; functions.event_target parses the CloudEvent.
+        return "http"
+
+    @property
+    def visibility(self) -> Literal["public", "cluster-local"]:
+        """Event consumers are reached only through the broker; RPCs and webhooks from outside."""
+        return "cluster-local" if self.kind == "event" else "public"
 
     @property
     def k8s_name(self) -> str:

@@ -14,9 +14,12 @@ import pytest
 
 from common.config import Settings
 from functions.bootstrap import Container
+from tests.fakes.event_receiver import EventReceiver, event_receiver
 from tests.support import services
 
 ALLOWED_ORIGIN = "http://127.0.0.1:3000"
+STRIPE_WEBHOOK_SECRET = "whsec_test_runner_0123456789"
+MINIO_WEBHOOK_TOKEN = "minio-test-token"
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +45,8 @@ def settings(service_stack: tuple[ExitStack, Path]) -> Settings:
         "S3_ACCESS_KEY": "test",
         "S3_SECRET_KEY": "test-secret",
         "ALLOWED_ORIGIN": ALLOWED_ORIGIN,
+        "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
+        "MINIO_WEBHOOK_AUTH_TOKEN": MINIO_WEBHOOK_TOKEN,
         "PORT": "8080",
     }
     built = Settings.from_env(env)
@@ -66,15 +71,35 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def runner_url(container: Container) -> Iterator[str]:
-    """The local runner's dispatcher on a real WSGI server, on a free loopback port."""
+def event_tap() -> Iterator[EventReceiver]:
+    """A real HTTP receiver subscribed to every event on the runner's broker."""
+    with event_receiver() as receiver:
+        yield receiver
+
+
+@pytest.fixture(scope="session")
+def runner_url(settings: Settings, container: Container, event_tap: EventReceiver) -> Iterator[str]:
+    """The local runner's dispatcher and broker on a real WSGI server, on a free loopback port.
+
+    As under ``make run``, K_SINK is the runner's own broker, which routes by the
+    generated Triggers plus one catch-all Trigger to ``event_tap``. Schedules are not started."""
     from waitress.server import create_server
 
-    from functions.local.runner import Dispatcher
+    from events.triggers import Subscriber, TriggerRule
+    from functions.local.broker import LocalBroker, WsgiDelivery, load_rules
+    from functions.local.runner import BROKER_PATH, KNATIVE_DIR, Dispatcher
 
-    server = create_server(Dispatcher(container), host="127.0.0.1", port=free_port(), threads=8)
+    port = free_port()
+    runner_container = Container(settings.with_overrides(k_sink=f"http://127.0.0.1:{port}{BROKER_PATH}"))
+    dispatcher = Dispatcher(runner_container)
+    tap = TriggerRule(name="test-tap", subscriber=Subscriber(uri=event_tap.url))
+    broker = LocalBroker([*load_rules(KNATIVE_DIR), tap], deliver=WsgiDelivery(dispatcher.app_for_service))
+    dispatcher.broker = broker
+    server = create_server(dispatcher, host="127.0.0.1", port=port, threads=8)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
     server.close()
     thread.join(timeout=5)
+    broker.close()
+    runner_container.close()

@@ -1,7 +1,58 @@
-"""Event and webhook targets: what each consumes (CloudEvent types, schedule) and how it scales."""
+"""Event and webhook targets: what each consumes (CloudEvent types, schedule) and how it scales.
+
+A target with ``event_types`` gets one Trigger per type on the broker; one with a
+``schedule`` gets a PingSource (to the broker) and a Trigger on that PingSource's
+ticks. Every Trigger dead-letters to ``DEAD_LETTER_TARGET``.
+"""
 
 from __future__ import annotations
 
-from functions.registry import Target
+from functions.registry import Scaling, Target
 
-JOB_TARGETS: tuple[Target, ...] = ()
+DEAD_LETTER_TARGET = "dead_letter"
+
+_WEBHOOK_SCALING = Scaling(max_scale=5, concurrency_target=50, container_concurrency=100, timeout_seconds=30)
+# Jobs talk to the database for most of their time; a few at a time per instance.
+_JOB_SCALING = Scaling(max_scale=3, concurrency_target=5, container_concurrency=10, timeout_seconds=120)
+
+
+def _job(name: str, **fields: object) -> Target:
+    return Target(
+        name=name,
+        kind="event",
+        area="jobs",
+        module=f"functions.jobs.{name}",
+        attribute=name,
+        secrets=("database",),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _webhook(name: str, path: str, *, secret: str) -> Target:
+    return Target(
+        name=name,
+        kind="webhook",
+        area="webhooks",
+        path=path,
+        module=f"functions.webhooks.{name}",
+        attribute=name,
+        scaling=_WEBHOOK_SCALING,
+        secrets=(secret,),
+    )
+
+
+JOB_TARGETS: tuple[Target, ...] = (
+    _webhook("stripe_webhook", "/webhooks/stripe", secret="stripe_webhook"),
+    _webhook("minio_webhook", "/webhooks/minio", secret="minio_webhook"),
+    # Every minute as a safety net, and right after a commit via io.mirai.outbox.pending.
+    # One instance is enough: rows are leased, so a second relay would only find nothing.
+    _job(
+        "outbox_relay",
+        event_types=("io.mirai.outbox.pending",),
+        schedule="* * * * *",
+        scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60),
+    ),
+    _job("cleanup_expired_registrations", schedule="0 * * * *", scaling=_JOB_SCALING),
+    # Reached only as the dead-letter sink of every Trigger (and of the Broker).
+    _job(DEAD_LETTER_TARGET, scaling=Scaling(max_scale=2, concurrency_target=20, container_concurrency=50, timeout_seconds=30)),
+)

@@ -13,14 +13,17 @@ import threading
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from common.config import Settings
+from common.config import ConfigError, Settings
 from common.rpc.http import plain_response
 from functions import registry
 from functions.bootstrap import Container
 from functions.entrypoints import build_wsgi_app
 from functions.local import embedded
+
+if TYPE_CHECKING:
+    from functions.local.broker import LocalBroker
 
 log = logging.getLogger("mirai.local")
 
@@ -48,20 +51,31 @@ def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
     return settings
 
 
-class Dispatcher:
-    """Routes a request to its target's application, built on first use."""
+BROKER_PATH = "/_broker"
+KNATIVE_DIR = Path(__file__).resolve().parents[2] / "knative"
 
-    def __init__(self, container: Container) -> None:
+
+class Dispatcher:
+    """Routes a request to its target's application, built on first use; ``POST /_broker``
+    to the local broker when there is one."""
+
+    def __init__(self, container: Container, *, broker: LocalBroker | None = None) -> None:
         self.container = container
+        self.broker = broker
         self.routes = {t.path: t for t in registry.all_targets() if t.path}
+        self._by_k8s_name = {t.k8s_name: t for t in registry.all_targets()}
         self._apps: dict[str, Any] = {}
         self._lock = threading.Lock()
 
-    def app_for(self, path: str) -> Any:
+    def app_for_target(self, target: registry.Target) -> Any:
         with self._lock:
-            if path not in self._apps:
-                self._apps[path] = build_wsgi_app(self.routes[path], self.container)
-            return self._apps[path]
+            if target.name not in self._apps:
+                self._apps[target.name] = build_wsgi_app(target, self.container)
+            return self._apps[target.name]
+
+    def app_for_service(self, k8s_name: str) -> Any:
+        """The application of the Knative Service named ``k8s_name`` (what a Trigger subscribes)."""
+        return self.app_for_target(self._by_k8s_name[k8s_name])
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -71,9 +85,32 @@ class Dispatcher:
             report = check_dependencies(self.container)
             status = "200 OK" if report.serving else "503 Service Unavailable"
             return plain_response(start_response, status, report.as_dict())
+        if path == BROKER_PATH and self.broker is not None:
+            return self.broker.ingress(environ, start_response)
         if path not in self.routes:
             return plain_response(start_response, "404 Not Found", {"error": f"no route for {path}"})
-        return self.app_for(path)(environ, start_response)
+        try:
+            app = self.app_for_target(self.routes[path])
+        except ConfigError as err:
+            return plain_response(start_response, "503 Service Unavailable", {"error": f"configuration error: {err}"})
+        response: Iterable[bytes] = app(environ, start_response)
+        return response
+
+
+def start_broker(dispatcher: Dispatcher, stack: ExitStack, knative_dir: Path = KNATIVE_DIR) -> LocalBroker:
+    """The local broker and PingSource schedules from the generated manifests."""
+    from functions.local.broker import LocalBroker, WsgiDelivery, load_rules
+    from functions.local.schedules import PingScheduler, load_schedules
+
+    if not (knative_dir / "triggers.yaml").exists():
+        raise ConfigError(f"{knative_dir}/ has no generated manifests; run `make manifests`")
+    broker = LocalBroker(load_rules(knative_dir), deliver=WsgiDelivery(dispatcher.app_for_service))
+    stack.callback(broker.close)
+    dispatcher.broker = broker
+    scheduler = PingScheduler(load_schedules(knative_dir), broker.publish)
+    scheduler.start()
+    stack.callback(scheduler.stop)
+    return broker
 
 
 def serve(settings: Settings, *, host: str = "127.0.0.1", data_dir: Path = Path(".mirai")) -> None:
@@ -81,10 +118,13 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", data_dir: Path = Path(
 
     with ExitStack() as stack:
         settings = prepare(settings, stack, data_dir)
+        # Publishing code is the same as on Knative: K_SINK is this runner's own broker.
+        settings = settings.with_overrides(k_sink=f"http://127.0.0.1:{settings.port}{BROKER_PATH}")
         container = Container(settings)
         stack.callback(container.close)
         container.storage.ensure_bucket()
         app = Dispatcher(container)
+        start_broker(app, stack)
         rpc_count = sum(1 for t in registry.all_targets() if t.kind == "rpc")
         print(f"Mirai local runner: {rpc_count} RPC targets on http://{host}:{settings.port} (Ctrl-C stops)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):

@@ -1,0 +1,1 @@
+"""HTTP functions that turn Stripe / MinIO calls into CloudEvents on the broker."""

@@ -1,0 +1,95 @@
+"""Through the local runner: Stripe and MinIO webhooks become CloudEvents on the
+broker (K_SINK is the runner's own /_broker) and reach their subscribers."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.conftest import MINIO_WEBHOOK_TOKEN, STRIPE_WEBHOOK_SECRET
+from tests.fakes.event_receiver import EventReceiver
+from tests.fakes.stripe_signing import stripe_signature
+from tests.support.crds import CONFORMANCE
+
+pytestmark = pytest.mark.e2e
+
+STRIPE_SAMPLE = CONFORMANCE / "events" / "stripe" / "checkout.session.completed.event.json"
+MINIO_SAMPLE = CONFORMANCE / "events" / "minio-s3-ObjectCreated-Put.kafka-example.json"
+
+
+def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json", **headers}, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as err:
+        return err.code, json.loads(err.read())
+
+
+def _stripe_payload(event_id: str) -> bytes:
+    event = json.loads(STRIPE_SAMPLE.read_text())
+    event["id"] = event_id
+    return json.dumps(event).encode()
+
+
+def _arrived(tap: EventReceiver, event_id: str) -> list:
+    return [e for e in tap.events if e["id"] == event_id]
+
+
+def _wait_for_id(tap: EventReceiver, event_id: str):
+    with tap.arrived:
+        assert tap.arrived.wait_for(lambda: _arrived(tap, event_id), timeout=30), f"{event_id} never arrived"
+        return _arrived(tap, event_id)[0]
+
+
+def test_a_signed_stripe_webhook_lands_as_a_cloudevent_at_its_subscriber(runner_url: str, event_tap: EventReceiver) -> None:
+    payload = _stripe_payload("evt_e2e_signed_0001")
+    status, body = _post(f"{runner_url}/webhooks/stripe", payload, {"Stripe-Signature": stripe_signature(payload, STRIPE_WEBHOOK_SECRET)})
+    assert (status, body["status"]) == (200, "published")
+    event = _wait_for_id(event_tap, "evt_e2e_signed_0001")
+    assert event["type"] == "com.stripe.checkout.session.completed"
+    assert event["source"] == "https://api.stripe.com/v1/events"
+    assert event.data == json.loads(payload)
+
+
+def test_a_tampered_stripe_webhook_is_refused_and_publishes_nothing(runner_url: str, event_tap: EventReceiver) -> None:
+    signed = _stripe_payload("evt_e2e_tampered_0002")
+    signature = stripe_signature(signed, STRIPE_WEBHOOK_SECRET)
+    tampered = signed.replace(b'"amount_total": null', b'"amount_total": 1')
+    assert tampered != signed
+    status, body = _post(f"{runner_url}/webhooks/stripe", tampered, {"Stripe-Signature": signature})
+    assert status == 400 and "signature" in body["error"]
+    status, _ = _post(f"{runner_url}/webhooks/stripe", signed, {})
+    assert status == 400
+    # The webhook publishes before it answers, so a later event arriving proves the refused ones never went out.
+    after = _stripe_payload("evt_e2e_after_0003")
+    assert _post(f"{runner_url}/webhooks/stripe", after, {"Stripe-Signature": stripe_signature(after, STRIPE_WEBHOOK_SECRET)})[0] == 200
+    _wait_for_id(event_tap, "evt_e2e_after_0003")
+    assert _arrived(event_tap, "evt_e2e_tampered_0002") == []
+
+
+def test_a_minio_notification_lands_as_object_created_with_the_decoded_key(runner_url: str, event_tap: EventReceiver) -> None:
+    notification = json.loads(MINIO_SAMPLE.read_text())
+    notification["Records"][0]["s3"]["object"]["key"] = "data%2Ftenant-1%2Fsubmissions%2Fs-9%2Ffiles%2Fmy+notes.pdf"
+    notification["Records"][0]["s3"]["object"]["sequencer"] = "E2E0000000000001"
+    status, body = _post(f"{runner_url}/webhooks/minio", json.dumps(notification).encode(), {"Authorization": f"Bearer {MINIO_WEBHOOK_TOKEN}"})
+    assert status == 200 and body["published"] == ["data/tenant-1/submissions/s-9/files/my notes.pdf"]
+    with event_tap.arrived:
+        assert event_tap.arrived.wait_for(
+            lambda: any(e["type"] == "io.minio.object.created" and e.get("subject") == body["published"][0] for e in event_tap.events),
+            timeout=30,
+        )
+
+
+def test_a_minio_notification_without_the_token_is_refused(runner_url: str) -> None:
+    body = MINIO_SAMPLE.read_bytes()
+    assert _post(f"{runner_url}/webhooks/minio", body, {})[0] == 401
+    assert _post(f"{runner_url}/webhooks/minio", body, {"Authorization": "Bearer wrong"})[0] == 401
+
+
+def test_the_broker_endpoint_refuses_what_is_not_a_cloudevent(runner_url: str) -> None:
+    status, body = _post(f"{runner_url}/_broker", b'{"hello": "world"}', {})
+    assert status == 400 and "CloudEvent" in body["error"]
