@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import functions_framework
+import pytest
 from cloudevents.conversion import to_binary
 from cloudevents.http import CloudEvent
 
@@ -26,7 +27,11 @@ def test_webhook_targets_have_their_paths_and_event_targets_none() -> None:
     assert all(t.path is None for t in registry.job_targets() if t.kind == "event")
 
 
-def test_an_event_target_under_functions_framework_answers_health_and_takes_cloudevents() -> None:
+def test_an_event_target_under_functions_framework_answers_health_and_takes_cloudevents(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A deployed target refuses to start without a database URL; nothing connects to it here.
+    monkeypatch.setenv("DATABASE_URL", "postgresql://mirai_app@127.0.0.1:1/unused")
     # FUNCTION_SIGNATURE_TYPE=http, as the manifests set it: functions-framework's cloudevent
     # mode would answer GET /health with 405.
     app = functions_framework.create_app("dead_letter", MAIN, "http")
