@@ -11,8 +11,10 @@ from alembic import op
 APP_ROLE = "mirai_app"
 
 # Compared directly so the planner treats it as a STABLE expression and can use it
-# as an index condition; missing_ok=true makes an unset tenant NULL, which matches nothing.
-TENANT_PREDICATE = "tenant_id = current_setting('app.tenant_id', true)::uuid"
+# as an index condition. missing_ok=true makes a never-set tenant NULL; on a pooled
+# connection where an earlier transaction set it, the value reverts to '' instead,
+# hence nullif: either way no tenant matches nothing (and never errors).
+TENANT_PREDICATE = "tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid"
 
 
 def protect_tenant_table(table: str, *, privileges: str = "select, insert, update, delete", key: str = "tenant_id") -> None:
