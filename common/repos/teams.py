@@ -38,6 +38,16 @@ class TeamMember:
     joined_at: datetime
 
 
+@dataclass(frozen=True)
+class Membership:
+    """A user's membership seen from the user: which team, by name, and the role in it."""
+
+    team_id: uuid.UUID
+    team_name: str
+    role: str
+    joined_at: datetime
+
+
 class Teams(TenantRepository):
     def add(self, *, company_id: uuid.UUID, name: str, description: str = "", created_by: uuid.UUID | None = None) -> Team:
         try:
@@ -121,6 +131,15 @@ class Teams(TenantRepository):
     def memberships_of(self, user_id: uuid.UUID) -> list[TeamMember]:
         stmt = select(team_members).where(team_members.c.user_id == user_id).order_by(team_members.c.team_id)
         return [to_record(TeamMember, r) for r in self._session.execute(stmt)]
+
+    def teams_of(self, user_id: uuid.UUID) -> list[Membership]:
+        stmt = (
+            select(team_members.c.team_id, teams.c.name.label("team_name"), team_members.c.role, team_members.c.joined_at)
+            .join(teams, teams.c.id == team_members.c.team_id)
+            .where(team_members.c.user_id == user_id)
+            .order_by(teams.c.name, teams.c.id)
+        )
+        return [to_record(Membership, r) for r in self._session.execute(stmt)]
 
     def member_count(self, team_id: uuid.UUID) -> int:
         stmt = select(func.count()).where(team_members.c.team_id == team_id)
