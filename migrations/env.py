@@ -17,8 +17,9 @@ from sqlalchemy import create_engine, pool
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # revisions import schema_support
 
-from common.db import sqlalchemy_url  # noqa: E402
-from schema_support import APP_ROLE  # noqa: E402
+from schema_support import APP_ROLE
+
+from common.db import sqlalchemy_url
 
 config = context.config
 settings = config.attributes.get("settings")
