@@ -13,13 +13,18 @@ from pathlib import Path
 import pytest
 
 from common.config import Settings
+from common.db import Database
+from common.db.urls import APP_ROLE, with_login
 from functions.bootstrap import Container
 from tests.fakes.event_receiver import EventReceiver, event_receiver
+from tests.fakes.kratos import FakeKratos
 from tests.support import services
 
 ALLOWED_ORIGIN = "http://127.0.0.1:3000"
 STRIPE_WEBHOOK_SECRET = "whsec_test_runner_0123456789"
 MINIO_WEBHOOK_TOKEN = "minio-test-token"
+# Trust auth on the loopback test servers ignores it, but the role gets it as deployed.
+APP_DB_PASSWORD = "mirai-app-test-password"
 
 
 @pytest.fixture(scope="session")
@@ -33,13 +38,26 @@ def service_stack() -> Iterator[tuple[ExitStack, Path]]:
 
 
 @pytest.fixture(scope="session")
-def settings(service_stack: tuple[ExitStack, Path]) -> Settings:
-    """Settings for a migrated, empty database plus Redis and S3 endpoints."""
+def kratos() -> Iterator[FakeKratos]:
+    """The Kratos fake every authenticated test call goes through (KRATOS_URL of ``settings``)."""
+    fake = FakeKratos().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(service_stack: tuple[ExitStack, Path], kratos: FakeKratos) -> Settings:
+    """Settings for a migrated, empty database plus Redis and S3 endpoints.
+
+    ``database_url`` logs in as mirai_app (RLS enforced, as deployed);
+    ``migration_database_url`` is the owner (the server's superuser)."""
     stack, tmp = service_stack
-    db_url = services.create_database(stack, tmp)
+    owner_url = services.create_database(stack, tmp)
     env = {
-        "DATABASE_URL": db_url,
-        "DATABASE_MIGRATION_URL": db_url,
+        "DATABASE_URL": with_login(owner_url, APP_ROLE, APP_DB_PASSWORD),
+        "DATABASE_MIGRATION_URL": owner_url,
+        "MIRAI_APP_DB_PASSWORD": APP_DB_PASSWORD,
+        "KRATOS_URL": kratos.url,
         "REDIS_URL": services.redis_url(stack, tmp),
         "S3_ENDPOINT": services.s3_endpoint(stack),
         "S3_ACCESS_KEY": "test",
@@ -54,6 +72,15 @@ def settings(service_stack: tuple[ExitStack, Path]) -> Settings:
 
     upgrade(built)
     return built
+
+
+@pytest.fixture(scope="session")
+def owner_db(settings: Settings) -> Iterator[Database]:
+    """The migration owner's connection, for tests that must seed or inspect across tenants."""
+    assert settings.migration_database_url
+    db = Database(settings.migration_database_url, pool_size=1)
+    yield db
+    db.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -79,11 +106,11 @@ def event_tap() -> Iterator[EventReceiver]:
 
 @pytest.fixture(scope="session")
 def runner_url(settings: Settings, container: Container, event_tap: EventReceiver) -> Iterator[str]:
-    """The local runner's dispatcher and broker on a real WSGI server, on a free loopback port.
+    """The local runner's dispatcher and broker on a real threaded WSGI server, on a free loopback port.
 
     As under ``make run``, K_SINK is the runner's own broker, which routes by the
     generated Triggers plus one catch-all Trigger to ``event_tap``. Schedules are not started."""
-    from waitress.server import create_server
+    from werkzeug.serving import make_server
 
     from events.triggers import Subscriber, TriggerRule
     from functions.local.broker import LocalBroker, WsgiDelivery, load_rules
@@ -95,11 +122,13 @@ def runner_url(settings: Settings, container: Container, event_tap: EventReceive
     tap = TriggerRule(name="test-tap", subscriber=Subscriber(uri=event_tap.url))
     broker = LocalBroker([*load_rules(KNATIVE_DIR), tap], deliver=WsgiDelivery(dispatcher.app_for_service))
     dispatcher.broker = broker
-    server = create_server(dispatcher, host="127.0.0.1", port=port, threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
+    # werkzeug's server stops cleanly (shutdown() joins its loop); waitress' close() races its trigger pipe.
+    server = make_server("127.0.0.1", port, dispatcher, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
     thread.join(timeout=5)
     broker.close()
     runner_container.close()
