@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -14,14 +15,11 @@ from common.adapters.identity import IdentityProvider
 from common.adapters.session_cache import SessionCache
 from common.adapters.storage import S3Storage
 from common.config import ConfigError, Settings
-from common.errors import Unimplemented
 from events.outbox import RelayNudge
-from events.ports import DeadLetters, EventTransactions, ExpiredRegistrations, OutboxStore
+from events.ports import DeadLetters, EventTransaction, ExpiredRegistrations, OutboxStore
 
 if TYPE_CHECKING:
     from common.db import Database
-
-_AWAITS_SCHEMA = "lands with the outbox/processed_events/dead_letters schema (issue 4, database part)"
 
 
 class Container:
@@ -72,22 +70,28 @@ class Container:
             return RelayNudge(None)
         return RelayNudge(HttpEventPublisher(self.settings.k_sink, attempts=1, timeout_seconds=2))
 
-    # Ports of the event plumbing whose PostgreSQL implementations belong in common/repos/.
-    @property
+    # The event plumbing's ports, backed by PostgreSQL (common/repos/outbox.py).
+    @cached_property
     def outbox_store(self) -> OutboxStore:
-        raise Unimplemented(f"the outbox store {_AWAITS_SCHEMA}")
+        from common.repos.outbox import OutboxStore as PostgresOutboxStore
 
-    @property
-    def event_transactions(self) -> EventTransactions:
-        raise Unimplemented(f"processed-event tracking {_AWAITS_SCHEMA}")
+        return PostgresOutboxStore(self.db)
 
-    @property
+    def event_transactions(self) -> AbstractContextManager[EventTransaction]:
+        """A system transaction for consumers whose work has no tenant (and the processed-event mark)."""
+        return self.db.system_session()
+
+    @cached_property
     def dead_letters(self) -> DeadLetters:
-        raise Unimplemented(f"the dead-letter store {_AWAITS_SCHEMA}")
+        from common.repos.outbox import DeadLetterStore
 
-    @property
+        return DeadLetterStore(self.db)
+
+    @cached_property
     def expired_registrations(self) -> ExpiredRegistrations:
-        raise Unimplemented(f"registration cleanup {_AWAITS_SCHEMA}")
+        from common.repos.outbox import RegistrationCleanup
+
+        return RegistrationCleanup(self.db)
 
     @cached_property
     def identity(self) -> IdentityProvider:

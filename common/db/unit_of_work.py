@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from common.repos.courses import Courses
     from common.repos.folders import Folders
     from common.repos.identities import Identities
+    from common.repos.outbox import Outbox, ProcessedEvents
     from common.repos.registrations import Registrations
     from common.repos.teams import Teams
     from common.repos.tenants import Tenants
@@ -66,7 +67,20 @@ class UnitOfWork:
 
         return Courses(self.session, self.tenant_id)
 
+    @cached_property
+    def outbox(self) -> Outbox:
+        """Events committed with this transaction's changes; call ``relay_nudge()`` after commit."""
+        from common.repos.outbox import Outbox
+
+        return Outbox(self.session, self.tenant_id)
+
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
+    @cached_property
+    def processed_events(self) -> ProcessedEvents:
+        from common.repos.outbox import ProcessedEvents
+
+        return ProcessedEvents(self.session)
+
     @cached_property
     def identities(self) -> Identities:
         from common.repos.identities import Identities
