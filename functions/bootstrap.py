@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from common.adapters.cache import NoCache, RedisCache
 from common.adapters.crypto import KeyRing
 from common.adapters.gemini import GeminiClient
+from common.adapters.identity import IdentityProvider
+from common.adapters.session_cache import SessionCache
 from common.adapters.storage import S3Storage
 from common.config import Settings
 
@@ -51,9 +53,48 @@ class Container:
         """Structured generation; the tenant's API key is passed with every call."""
         return GeminiClient.from_settings(self.settings)
 
+    @cached_property
+    def identity(self) -> IdentityProvider:
+        from common.adapters import identity
+
+        if self.settings.kratos_url:
+            return identity.KratosIdentity(self.settings.kratos_url, timeout_seconds=self.settings.kratos_timeout_ms / 1000)
+        if self.settings.local_mode and self.settings.dev_identity_key_file and not self.settings.under_knative:
+            from pathlib import Path
+
+            from functions.local.dev_identity import load_or_create_key
+
+            key = load_or_create_key(Path(self.settings.dev_identity_key_file))
+            return identity.DevIdentity(key, under_knative=self.settings.under_knative)
+        return identity.MissingIdentity()
+
+    @cached_property
+    def session_cache(self) -> SessionCache:
+        from common.adapters.session_cache import NoSessionCache, RedisSessionCache
+
+        if self.settings.redis_url and self.settings.auth_cache_ttl_seconds > 0:
+            return RedisSessionCache.from_url(self.settings.redis_url)
+        return NoSessionCache()
+
+    @cached_property
+    def authenticator(self) -> Any:
+        from common.rpc.auth import Authenticator
+
+        return Authenticator(
+            identity=self.identity, cache=self.session_cache, db=self.db, ttl_seconds=self.settings.auth_cache_ttl_seconds
+        )
+
     def rpc_interceptors(self, target: Any) -> list[Any]:
-        """Interceptors after error mapping, in order; authentication joins here."""
-        return []
+        """Interceptors after error mapping, in order: authentication and the role check
+        for every RPC the access table does not list as public."""
+        from functions.access import PUBLIC, access_for
+
+        access = access_for(target.service, target.method)
+        if access == PUBLIC:
+            return []
+        from common.rpc.auth import AuthInterceptor
+
+        return [AuthInterceptor(self.authenticator, required_role=access)]
 
     def close(self) -> None:
         if "db" in self.__dict__:
@@ -62,6 +103,8 @@ class Container:
             self.cache.close()
         if "ai" in self.__dict__:
             self.ai.close()
+        if "session_cache" in self.__dict__ and hasattr(self.session_cache, "close"):
+            self.session_cache.close()
 
 
 @cache
