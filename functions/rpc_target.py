@@ -47,8 +47,9 @@ def build_rpc_app(target: Target, container: Any) -> WSGIApp:
     assert target.kind == "rpc" and target.path and target.service
     application_class = getattr(registry.connect_module(target.area), f"{target.service}WSGIApplication")
     handler = _adapt(target.load_implementation(), container) if target.implemented() else None  # type: ignore[arg-type]
-    # A method not built yet touches no data, so it answers `unimplemented` to anyone.
-    interceptors = [ErrorInterceptor(), *(container.rpc_interceptors(target) if handler else [])]
+    # Authentication and the role check run even for methods not built yet, so the
+    # access table is enforced uniformly and a new handler never ships unguarded.
+    interceptors = [ErrorInterceptor(), *container.rpc_interceptors(target)]
     app = application_class(_OneMethodService(target, handler), interceptors=interceptors)
     origins = (container.settings.allowed_origin or "").split(",")
     return Cors(SinglePath(app, target.path), origins)
