@@ -58,6 +58,10 @@ class Target:
     scaling: Scaling = field(default_factory=Scaling)
     module: str = ""
     attribute: str = ""
+    # Container adapters built at start-up (functions/main.py), so a misconfigured
+    # instance stops before it takes traffic. RPC areas declare them as
+    # ``STARTUP_ADAPTERS`` in their package (functions/<area>/__init__.py).
+    startup_adapters: tuple[str, ...] = ()
 
     @property
     def signature_type(self) -> str:
@@ -98,8 +102,16 @@ def connect_module(area: str) -> ModuleType:
     return importlib.import_module(f"{GEN_PACKAGE}.{area}_connect")
 
 
+def _area_startup_adapters(area: str) -> tuple[str, ...]:
+    package = f"functions.{area}"
+    if importlib.util.find_spec(package) is None:
+        return ()
+    return tuple(getattr(importlib.import_module(package), "STARTUP_ADAPTERS", ()))
+
+
 def _rpc_targets_of(area: str) -> list[Target]:
     targets = []
+    startup_adapters = _area_startup_adapters(area)
     for service in pb2_module(area).DESCRIPTOR.services_by_name.values():
         for method in service.methods:
             snake = snake_case(method.name)
@@ -115,6 +127,7 @@ def _rpc_targets_of(area: str) -> list[Target]:
                     read_only=read_only,
                     module=f"functions.{area}.{snake}",
                     attribute=snake,
+                    startup_adapters=startup_adapters,
                 )
             )
     return targets
