@@ -5,7 +5,8 @@ The migrations are the truth; these describe the columns repositories use
 Constraints, policies and indexes live only in the migrations.
 """
 
+from common.db.tables.ai import tenant_ai_settings
 from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
 from common.db.tables.courses import courses, folders
 
-__all__ = ["companies", "courses", "folders", "metadata", "team_members", "teams", "tenants", "users"]
+__all__ = ["companies", "courses", "folders", "metadata", "team_members", "teams", "tenant_ai_settings", "tenants", "users"]
