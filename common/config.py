@@ -117,6 +117,8 @@ class Settings:
     cache_enabled: bool
     kratos_url: str | None
     kratos_admin_url: str | None
+    kratos_timeout_ms: int
+    auth_cache_ttl_seconds: int
     allowed_origin: str | None
     frontend_url: str | None
     marketing_url: str | None
@@ -131,6 +133,7 @@ class Settings:
     k_sink: str | None
     k_service: str | None
     app_db_password: str | None = field(repr=False)
+    dev_identity_key_file: str | None
     local_mode: bool
     version: str
 
@@ -149,6 +152,9 @@ class Settings:
             cache_enabled=_bool(env, "ENABLE_REDIS_CACHE", True),
             kratos_url=_url(env, "KRATOS_URL", ("http", "https")),
             kratos_admin_url=_url(env, "KRATOS_ADMIN_URL", ("http", "https")),
+            kratos_timeout_ms=_int(env, "KRATOS_TIMEOUT_MS", 2000, lo=100, hi=30000),
+            # A revoked session keeps working at most this long; never more than a minute.
+            auth_cache_ttl_seconds=_int(env, "AUTH_SESSION_CACHE_TTL_SECONDS", 60, lo=0, hi=60),
             allowed_origin=_str(env, "ALLOWED_ORIGIN"),
             frontend_url=_url(env, "FRONTEND_URL", ("http", "https")),
             marketing_url=_url(env, "MARKETING_URL", ("http", "https")),
@@ -184,6 +190,7 @@ class Settings:
             k_sink=_url(env, "K_SINK", ("http", "https")),
             k_service=_str(env, "K_SERVICE"),
             app_db_password=_str(env, "MIRAI_APP_DB_PASSWORD"),
+            dev_identity_key_file=_str(env, "MIRAI_DEV_IDENTITY_KEY_FILE"),
             local_mode=_bool(env, "MIRAI_LOCAL", False),
             version=_str(env, "MIRAI_VERSION", "dev") or "dev",
         )

@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--data-dir", default=".mirai")
     commands.add_parser("targets", help="list every deployable target")
+    dev = commands.add_parser("dev-session", help="local only: create (or reuse) a tenant and owner, print a session token")
+    dev.add_argument("--email", required=True)
+    dev.add_argument("--data-dir", default=".mirai")
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -35,10 +38,34 @@ def main(argv: list[str] | None = None) -> int:
 
             run_server(Settings.from_env(), host=args.host, data_dir=Path(args.data_dir))
             return 0
+        if args.command == "dev-session":
+            return _dev_session(Settings.from_env(), email=args.email, data_dir=args.data_dir)
     except ConfigError as err:
         print(f"configuration error: {err}", file=sys.stderr)
         return 2
     return 1
+
+
+def _dev_session(settings: Settings, *, email: str, data_dir: str) -> int:
+    from contextlib import ExitStack
+    from pathlib import Path
+
+    from functions.bootstrap import Container
+    from functions.local.dev_identity import create_dev_session
+    from functions.local.runner import prepare
+
+    if settings.under_knative:
+        raise ConfigError("K_SERVICE is set: dev-session only runs locally")
+    if settings.kratos_url:
+        raise ConfigError("KRATOS_URL is set: sign in through Kratos instead of dev-session")
+    with ExitStack() as stack:
+        settings = prepare(settings, stack, Path(data_dir))
+        container = Container(settings)
+        stack.callback(container.close)
+        token = create_dev_session(settings, container, email=email)
+    print(token)
+    print("use it as: Authorization: Bearer <token>  (or X-Session-Token)", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

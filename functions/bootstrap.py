@@ -7,6 +7,8 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from common.adapters.cache import NoCache, RedisCache
+from common.adapters.identity import IdentityProvider
+from common.adapters.session_cache import SessionCache
 from common.adapters.storage import S3Storage
 from common.config import Settings
 
@@ -39,15 +41,56 @@ class Container:
     def storage(self) -> S3Storage:
         return S3Storage(self.settings.s3)
 
+    @cached_property
+    def identity(self) -> IdentityProvider:
+        from common.adapters import identity
+
+        if self.settings.kratos_url:
+            return identity.KratosIdentity(self.settings.kratos_url, timeout_seconds=self.settings.kratos_timeout_ms / 1000)
+        if self.settings.local_mode and self.settings.dev_identity_key_file and not self.settings.under_knative:
+            from pathlib import Path
+
+            from functions.local.dev_identity import load_or_create_key
+
+            key = load_or_create_key(Path(self.settings.dev_identity_key_file))
+            return identity.DevIdentity(key, under_knative=self.settings.under_knative)
+        return identity.MissingIdentity()
+
+    @cached_property
+    def session_cache(self) -> SessionCache:
+        from common.adapters.session_cache import NoSessionCache, RedisSessionCache
+
+        if self.settings.redis_url and self.settings.auth_cache_ttl_seconds > 0:
+            return RedisSessionCache.from_url(self.settings.redis_url)
+        return NoSessionCache()
+
+    @cached_property
+    def authenticator(self) -> Any:
+        from common.rpc.auth import Authenticator
+
+        return Authenticator(
+            identity=self.identity, cache=self.session_cache, db=self.db, ttl_seconds=self.settings.auth_cache_ttl_seconds
+        )
+
     def rpc_interceptors(self, target: Any) -> list[Any]:
-        """Interceptors after error mapping, in order; authentication joins here."""
-        return []
+        """Interceptors after error mapping, in order: authentication and the role check
+        for every RPC the access table does not list as public."""
+        from functions.access import PUBLIC, access_for
+
+        access = access_for(target.service, target.method)
+        if access == PUBLIC:
+            return []
+        from common.rpc.auth import AuthInterceptor
+
+        return [AuthInterceptor(self.authenticator, required_role=access)]
 
     def close(self) -> None:
         if "db" in self.__dict__:
             self.db.dispose()
         if "cache" in self.__dict__:
             self.cache.close()
+        if "session_cache" in self.__dict__ and hasattr(self.session_cache, "close"):
+            self.session_cache.close()
 
 
 @cache

@@ -13,10 +13,15 @@ from pathlib import Path
 import pytest
 
 from common.config import Settings
+from common.db import Database
+from common.db.urls import APP_ROLE, with_login
 from functions.bootstrap import Container
+from tests.fakes.kratos import FakeKratos
 from tests.support import services
 
 ALLOWED_ORIGIN = "http://127.0.0.1:3000"
+# Trust auth on the loopback test servers ignores it, but the role gets it as deployed.
+APP_DB_PASSWORD = "mirai-app-test-password"
 
 
 @pytest.fixture(scope="session")
@@ -30,13 +35,26 @@ def service_stack() -> Iterator[tuple[ExitStack, Path]]:
 
 
 @pytest.fixture(scope="session")
-def settings(service_stack: tuple[ExitStack, Path]) -> Settings:
-    """Settings for a migrated, empty database plus Redis and S3 endpoints."""
+def kratos() -> Iterator[FakeKratos]:
+    """The Kratos fake every authenticated test call goes through (KRATOS_URL of ``settings``)."""
+    fake = FakeKratos().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(service_stack: tuple[ExitStack, Path], kratos: FakeKratos) -> Settings:
+    """Settings for a migrated, empty database plus Redis and S3 endpoints.
+
+    ``database_url`` logs in as mirai_app (RLS enforced, as deployed);
+    ``migration_database_url`` is the owner (the server's superuser)."""
     stack, tmp = service_stack
-    db_url = services.create_database(stack, tmp)
+    owner_url = services.create_database(stack, tmp)
     env = {
-        "DATABASE_URL": db_url,
-        "DATABASE_MIGRATION_URL": db_url,
+        "DATABASE_URL": with_login(owner_url, APP_ROLE, APP_DB_PASSWORD),
+        "DATABASE_MIGRATION_URL": owner_url,
+        "MIRAI_APP_DB_PASSWORD": APP_DB_PASSWORD,
+        "KRATOS_URL": kratos.url,
         "REDIS_URL": services.redis_url(stack, tmp),
         "S3_ENDPOINT": services.s3_endpoint(stack),
         "S3_ACCESS_KEY": "test",
@@ -49,6 +67,15 @@ def settings(service_stack: tuple[ExitStack, Path]) -> Settings:
 
     upgrade(built)
     return built
+
+
+@pytest.fixture(scope="session")
+def owner_db(settings: Settings) -> Iterator[Database]:
+    """The migration owner's connection, for tests that must seed or inspect across tenants."""
+    assert settings.migration_database_url
+    db = Database(settings.migration_database_url, pool_size=1)
+    yield db
+    db.dispose()
 
 
 @pytest.fixture(scope="session")

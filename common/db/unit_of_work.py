@@ -1,16 +1,80 @@
 """The unit of work: one transaction and the repositories that use it.
 
-Repositories only flush; the owning context manager commits or rolls back.
+Repositories only flush; the owning context manager (``Database.tenant_session``
+/ ``system_session``) commits or rolls back. Each repository is built on first
+use, so a handler pays only for the ones it touches.
 """
 
 from __future__ import annotations
 
 import uuid
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from common.repos.companies import Companies
+    from common.repos.courses import Courses
+    from common.repos.folders import Folders
+    from common.repos.identities import Identities
+    from common.repos.registrations import Registrations
+    from common.repos.teams import Teams
+    from common.repos.tenants import Tenants
+    from common.repos.users import Users
 
 
 class UnitOfWork:
     def __init__(self, session: Session, *, tenant_id: uuid.UUID | None) -> None:
         self.session = session
         self.tenant_id = tenant_id
+
+    # --- tenant data (RLS-scoped to tenant_id) ---------------------------------
+    @cached_property
+    def tenants(self) -> Tenants:
+        from common.repos.tenants import Tenants
+
+        return Tenants(self.session, self.tenant_id)
+
+    @cached_property
+    def companies(self) -> Companies:
+        from common.repos.companies import Companies
+
+        return Companies(self.session, self.tenant_id)
+
+    @cached_property
+    def users(self) -> Users:
+        from common.repos.users import Users
+
+        return Users(self.session, self.tenant_id)
+
+    @cached_property
+    def teams(self) -> Teams:
+        from common.repos.teams import Teams
+
+        return Teams(self.session, self.tenant_id)
+
+    @cached_property
+    def folders(self) -> Folders:
+        from common.repos.folders import Folders
+
+        return Folders(self.session, self.tenant_id)
+
+    @cached_property
+    def courses(self) -> Courses:
+        from common.repos.courses import Courses
+
+        return Courses(self.session, self.tenant_id)
+
+    # --- system paths (SECURITY DEFINER functions; any session) -----------------
+    @cached_property
+    def identities(self) -> Identities:
+        from common.repos.identities import Identities
+
+        return Identities(self.session)
+
+    @cached_property
+    def registrations(self) -> Registrations:
+        from common.repos.registrations import Registrations
+
+        return Registrations(self.session)

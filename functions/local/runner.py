@@ -25,11 +25,42 @@ from functions.local import embedded
 log = logging.getLogger("mirai.local")
 
 
+def _local_secret(path: Path) -> str:
+    """A random secret kept under the data dir, created on first use (0600)."""
+    import os
+    import secrets
+
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(24)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value)
+    return value
+
+
 def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
-    """Fill in embedded services for whatever URL is missing, then migrate."""
+    """Fill in embedded services for whatever URL is missing, then migrate.
+
+    With the embedded PostgreSQL, migrations run as its superuser and handlers
+    log in as mirai_app (password kept under the data dir), so RLS applies
+    locally exactly as deployed."""
     changes: dict[str, Any] = {"local_mode": True}
     if not settings.database_url:
-        changes["database_url"] = embedded.start_postgres(data_dir, stack)
+        from common.db.urls import APP_ROLE, with_login
+
+        superuser = embedded.start_postgres(data_dir, stack)
+        password = settings.app_db_password or _local_secret(data_dir / "app-db-password")
+        changes.update(
+            migration_database_url=superuser,
+            app_db_password=password,
+            database_url=with_login(superuser, APP_ROLE, password),
+        )
+    if not settings.kratos_url and not settings.dev_identity_key_file:
+        from functions.local.dev_identity import KEY_FILE
+
+        changes["dev_identity_key_file"] = str(data_dir / KEY_FILE)
     if not settings.redis_url and settings.cache_enabled:
         changes["redis_url"] = embedded.start_redis(data_dir, stack)
     if not settings.s3.endpoint:

@@ -1,9 +1,9 @@
 """Real services for the test run: PostgreSQL, Redis and an S3 endpoint.
 
-``DATABASE_URL`` / ``REDIS_URL`` name servers to use (CI passes the machine's);
-without them the embedded servers start. Either way the run gets a database of
-its own, created here and dropped at the end, so nothing depends on state
-left by hand.
+``DATABASE_URL`` / ``REDIS_URL`` name servers to use (CI passes the machine's
+superuser URL); without them the embedded servers start. Either way the run gets
+a database of its own, created here and dropped at the end, so nothing depends
+on state left by hand.
 """
 
 from __future__ import annotations
@@ -12,20 +12,15 @@ import os
 import uuid
 from contextlib import ExitStack
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from common.db.urls import with_database
 from functions.local import embedded
 
 
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path="/" + name))
-
-
 def create_database(stack: ExitStack, tmp: Path) -> str:
-    """An empty database for this run; returns its superuser URL."""
+    """An empty database for this run; returns its superuser URL (the migration owner)."""
     server = os.environ.get("DATABASE_URL") or embedded.start_postgres(tmp, stack)
     name = f"mirai_test_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(server, autocommit=True) as conn:
@@ -36,7 +31,7 @@ def create_database(stack: ExitStack, tmp: Path) -> str:
             conn.execute(f'drop database if exists "{name}" with (force)')
 
     stack.callback(drop)
-    return _with_database(server, name)
+    return with_database(server, name)
 
 
 def redis_url(stack: ExitStack, tmp: Path) -> str:

@@ -1,0 +1,11 @@
+"""SQLAlchemy Core tables mirroring the migrations, one module per area.
+
+The migrations are the truth; these describe the columns repositories use
+(tests/integration/test_tables_match_schema.py fails when they drift).
+Constraints, policies and indexes live only in the migrations.
+"""
+
+from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
+from common.db.tables.courses import courses, folders
+
+__all__ = ["companies", "courses", "folders", "metadata", "team_members", "teams", "tenants", "users"]

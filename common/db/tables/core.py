@@ -1,0 +1,101 @@
+"""Tenants, companies, users and teams (migration 0001)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, Table, Text
+from sqlalchemy.dialects.postgresql import UUID
+
+metadata = MetaData()
+
+
+def _ts(name: str, *, nullable: bool = True) -> Column:  # type: ignore[type-arg]
+    return Column(name, DateTime(timezone=True), nullable=nullable)
+
+
+def _uuid(name: str, *, nullable: bool = True, primary_key: bool = False) -> Column:  # type: ignore[type-arg]
+    return Column(name, UUID(as_uuid=True), nullable=nullable, primary_key=primary_key)
+
+
+tenants = Table(
+    "tenants",
+    metadata,
+    _uuid("id", primary_key=True, nullable=False),
+    Column("slug", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("suspension_reason", Text),
+    _ts("created_at", nullable=False),
+    _ts("updated_at", nullable=False),
+)
+
+companies = Table(
+    "companies",
+    metadata,
+    _uuid("id", primary_key=True, nullable=False),
+    _uuid("tenant_id", nullable=False),
+    Column("name", Text, nullable=False),
+    Column("industry", Text),
+    Column("company_size", Text),
+    Column("website", Text),
+    Column("logo_object_key", Text),
+    Column("plan", Text, nullable=False),
+    Column("subscription_status", Text, nullable=False),
+    Column("billing_interval", Text),
+    Column("seat_count", Integer, nullable=False),
+    Column("billing_email", Text),
+    Column("stripe_customer_id", Text),
+    Column("stripe_subscription_id", Text),
+    _ts("current_period_start"),
+    _ts("current_period_end"),
+    Column("cancel_at_period_end", Boolean, nullable=False),
+    _ts("canceled_at"),
+    _ts("trial_end"),
+    Column("version", Integer, nullable=False),
+    _ts("created_at", nullable=False),
+    _ts("updated_at", nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    _uuid("id", primary_key=True, nullable=False),
+    _uuid("tenant_id", nullable=False),
+    _uuid("company_id", nullable=False),
+    Column("kratos_id", Text),
+    Column("email", Text, nullable=False),
+    Column("first_name", Text, nullable=False),
+    Column("last_name", Text, nullable=False),
+    Column("avatar_object_key", Text),
+    Column("role", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("locale", Text, nullable=False),
+    Column("timezone", Text, nullable=False),
+    _ts("created_at", nullable=False),
+    _ts("updated_at", nullable=False),
+    _ts("last_login_at"),
+    _ts("disabled_at"),
+)
+
+teams = Table(
+    "teams",
+    metadata,
+    _uuid("id", primary_key=True, nullable=False),
+    _uuid("tenant_id", nullable=False),
+    _uuid("company_id", nullable=False),
+    Column("name", Text, nullable=False),
+    Column("description", Text, nullable=False),
+    _uuid("created_by"),
+    Column("version", Integer, nullable=False),
+    _ts("created_at", nullable=False),
+    _ts("updated_at", nullable=False),
+)
+
+team_members = Table(
+    "team_members",
+    metadata,
+    _uuid("tenant_id", primary_key=True, nullable=False),
+    _uuid("team_id", primary_key=True, nullable=False),
+    _uuid("user_id", primary_key=True, nullable=False),
+    Column("role", Text, nullable=False),
+    _ts("joined_at", nullable=False),
+)

@@ -1,0 +1,51 @@
+"""Library folders and courses (migration 0002)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, Integer, Table, Text
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
+
+from common.db.tables.core import metadata
+
+folders = Table(
+    "folders",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant_id", UUID(as_uuid=True), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("parent_id", UUID(as_uuid=True)),
+    Column("team_id", UUID(as_uuid=True)),
+    Column("depth", Integer, nullable=False),
+    Column("created_by", UUID(as_uuid=True)),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+courses = Table(
+    "courses",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("tenant_id", UUID(as_uuid=True), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("tags", ARRAY(Text), nullable=False),
+    Column("folder_id", UUID(as_uuid=True)),
+    Column("target_audience_id", UUID(as_uuid=True)),
+    Column("language", Text, nullable=False),
+    Column("outline_id", UUID(as_uuid=True)),
+    Column("generation_job_id", UUID(as_uuid=True)),
+    Column("content_version", Integer, nullable=False),
+    Column("content_etag", Text),
+    Column("module_count", Integer, nullable=False),
+    Column("lesson_count", Integer, nullable=False),
+    Column("estimated_duration_minutes", Integer, nullable=False),
+    Column("created_by", UUID(as_uuid=True)),
+    Column("updated_by", UUID(as_uuid=True)),
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("published_at", DateTime(timezone=True)),
+    Column("deleted_at", DateTime(timezone=True)),
+)

@@ -1,0 +1,105 @@
+"""Users of the tenant's company."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from common.db.tables import users
+from common.errors import AlreadyExists, NotFound
+from common.repos.base import TenantRepository
+from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
+from common.repos.rows import to_record, violated_constraint
+
+_PROFILE_FIELDS = frozenset({"first_name", "last_name", "avatar_object_key", "locale", "timezone"})
+
+
+@dataclass(frozen=True)
+class User:
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    company_id: uuid.UUID
+    kratos_id: str | None
+    email: str
+    first_name: str
+    last_name: str
+    avatar_object_key: str | None
+    role: str
+    status: str
+    locale: str
+    timezone: str
+    created_at: datetime
+    updated_at: datetime
+    last_login_at: datetime | None
+    disabled_at: datetime | None
+
+
+class Users(TenantRepository):
+    def get(self, user_id: uuid.UUID) -> User:
+        row = self._session.execute(select(users).where(users.c.id == user_id)).first()
+        if row is None:
+            raise NotFound("user not found")
+        return to_record(User, row)
+
+    def find_by_email(self, email: str) -> User | None:
+        row = self._session.execute(select(users).where(func.lower(users.c.email) == email.strip().lower())).first()
+        return to_record(User, row) if row else None
+
+    def add(self, *, company_id: uuid.UUID, email: str, role: str, kratos_id: str | None = None,
+            first_name: str = "", last_name: str = "", locale: str = "en-US") -> User:
+        values = {
+            "tenant_id": self.tenant_id, "company_id": company_id, "kratos_id": kratos_id,
+            "email": email.strip().lower(), "role": role, "first_name": first_name, "last_name": last_name,
+            "locale": locale,
+        }
+        try:
+            with self._session.begin_nested():
+                row = self._session.execute(insert(users).values(**values).returning(*users.c)).one()
+        except IntegrityError as err:
+            if violated_constraint(err) in ("users_tenant_email_key", "users_kratos_id_key"):
+                raise AlreadyExists("a user with this email already exists", field="email") from None
+            raise
+        return to_record(User, row)
+
+    def update_profile(self, user_id: uuid.UUID, changes: dict[str, Any]) -> User:
+        unknown = set(changes) - _PROFILE_FIELDS
+        if unknown:
+            raise ValueError(f"not profile fields: {sorted(unknown)}")
+        return self._update(user_id, changes)
+
+    def set_role(self, user_id: uuid.UUID, role: str) -> User:
+        return self._update(user_id, {"role": role})
+
+    def disable(self, user_id: uuid.UUID) -> User:
+        return self._update(user_id, {"status": "disabled", "disabled_at": func.now()})
+
+    def enable(self, user_id: uuid.UUID) -> User:
+        return self._update(user_id, {"status": "active", "disabled_at": None})
+
+    def count_active(self) -> int:
+        return int(self._session.execute(select(func.count()).where(users.c.status == "active")).scalar_one())
+
+    def list(self, *, page_size: int = 0, page_token: str = "", include_disabled: bool = False) -> Page[User]:
+        """Newest first; served by users_tenant_created_idx."""
+        size = clamp_page_size(page_size)
+        cursor = decode_token(page_token, sort="created", column=users.c.created_at)
+        stmt = select(users)
+        if not include_disabled:
+            stmt = stmt.where(users.c.status == "active")
+        condition = after(cursor, column=users.c.created_at, id_column=users.c.id, descending=True)
+        if condition is not None:
+            stmt = stmt.where(condition)
+        stmt = stmt.order_by(*order_by(users.c.created_at, users.c.id, descending=True)).limit(size + 1)
+        rows = [to_record(User, r) for r in self._session.execute(stmt)]
+        return page_of(rows, size=size, sort="created", key=lambda u: (u.created_at, u.id))
+
+    def _update(self, user_id: uuid.UUID, values: dict[str, Any]) -> User:
+        row = self._session.execute(update(users).where(users.c.id == user_id).values(**values).returning(*users.c)).first()
+        if row is None:
+            raise NotFound("user not found")
+        return to_record(User, row)
