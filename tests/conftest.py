@@ -94,14 +94,16 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def runner_url(container: Container) -> Iterator[str]:
-    """The local runner's dispatcher on a real WSGI server, on a free loopback port."""
-    from waitress.server import create_server
+    """The local runner's dispatcher on a real threaded WSGI server, on a free loopback port."""
+    from werkzeug.serving import make_server
 
     from functions.local.runner import Dispatcher
 
-    server = create_server(Dispatcher(container), host="127.0.0.1", port=free_port(), threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
+    # werkzeug's server stops cleanly (shutdown() joins its loop); waitress' close() races its trigger pipe.
+    server = make_server("127.0.0.1", free_port(), Dispatcher(container), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
     thread.join(timeout=5)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+
 import psycopg
 import pytest
 from sqlalchemy import text

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import Column, DateTime, Integer, Table, Text
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
-from common.db.tables.core import metadata
+from common.db.tables.core import id_column, metadata
 
 folders = Table(
     "folders",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("name", Text, nullable=False),
     Column("parent_id", UUID(as_uuid=True)),
@@ -25,7 +25,7 @@ folders = Table(
 courses = Table(
     "courses",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False),
