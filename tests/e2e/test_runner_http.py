@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import urllib.error
 import urllib.request
+from email.message import Message
 
 import pytest
 from connectrpc.code import Code
@@ -18,13 +19,13 @@ from tests.conftest import ALLOWED_ORIGIN
 pytestmark = pytest.mark.e2e
 
 
-def _post(url: str, body: bytes, headers: dict[str, str], method: str = "POST") -> tuple[int, dict[str, str], bytes]:
+def _post(url: str, body: bytes, headers: dict[str, str], method: str = "POST") -> tuple[int, Message, bytes]:
     request = urllib.request.Request(url, data=body if method == "POST" else None, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), err.read()
+        return err.code, err.headers, err.read()
 
 
 def test_health_check_is_serving_over_binary_protobuf(runner_url: str) -> None:
