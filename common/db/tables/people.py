@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import Column, DateTime, Integer, Table, Text
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
-from common.db.tables.core import metadata
+from common.db.tables.core import id_column, metadata
 
 target_audiences = Table(
     "target_audiences",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("name", Text, nullable=False),
     Column("description", Text, nullable=False),
@@ -31,7 +31,7 @@ target_audiences = Table(
 notifications = Table(
     "notifications",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("user_id", UUID(as_uuid=True), nullable=False),
     Column("type", Text, nullable=False),
