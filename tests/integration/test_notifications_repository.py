@@ -73,12 +73,17 @@ def test_a_notification_rolls_back_with_the_change_that_caused_it(container: Con
     class Boom(Exception):
         pass
 
-    with pytest.raises(Boom), container.db.tenant_session(tenant.tenant_id) as uow:
-        uow.target_audiences.add(created_by=None, values={"name": "Rolled back"})
-        notify(uow, user_id=tenant.owner_id, type="system", title="Never seen", message="")
-        raise Boom
+    def change_that_fails() -> None:
+        with container.db.tenant_session(tenant.tenant_id) as uow:
+            uow.target_audiences.add(created_by=None, values={"name": "Rolled back"})
+            notify(uow, user_id=tenant.owner_id, type="system", title="Never seen", message="")
+            raise Boom
+
+    with pytest.raises(Boom):
+        change_that_fails()
     with container.db.tenant_session(tenant.tenant_id) as uow:
         assert uow.notifications.list_for(tenant.owner_id).items == []
+        assert uow.target_audiences.count() == 0
 
 
 def test_a_recipient_outside_the_tenant_is_not_found_and_the_callers_transaction_goes_on(
