@@ -62,7 +62,7 @@ def upgrade() -> None:
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )""")
-    protect_tenant_table("tenants", privileges="select, update", key="id")
+    protect_tenant_table("tenants", privileges="select", key="id")
     touch_trigger("tenants")
 
     op.execute("""
