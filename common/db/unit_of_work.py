@@ -18,11 +18,14 @@ if TYPE_CHECKING:
     from common.repos.courses import Courses
     from common.repos.folders import Folders
     from common.repos.identities import Identities
+    from common.repos.notifications import Notifications
     from common.repos.outbox import Outbox, ProcessedEvents
     from common.repos.registrations import Registrations
+    from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
     from common.repos.tenant_ai_settings import SealedAIKeys, TenantAISettings
     from common.repos.tenants import Tenants
+    from common.repos.user_summaries import UserSummaries
     from common.repos.users import Users
 
 
@@ -80,6 +83,24 @@ class UnitOfWork:
         from common.repos.tenant_ai_settings import TenantAISettings
 
         return TenantAISettings(self.session, self.tenant_id)
+
+    @cached_property
+    def target_audiences(self) -> TargetAudiences:
+        from common.repos.target_audiences import TargetAudiences
+
+        return TargetAudiences(self.session, self.tenant_id)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        from common.repos.notifications import Notifications
+
+        return Notifications(self.session, self.tenant_id)
+
+    @cached_property
+    def user_summaries(self) -> UserSummaries:
+        from common.repos.user_summaries import UserSummaries
+
+        return UserSummaries(self.session, self.tenant_id)
 
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
     @cached_property

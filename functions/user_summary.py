@@ -1,0 +1,21 @@
+"""UserSummary, the compact "who did it" shown beside personas, notifications, courses."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from common.gen.mirai.v1 import common_pb2
+from common.repos.user_summaries import UserSummaryRow
+
+
+def user_summary(user_id: uuid.UUID | None, people: dict[uuid.UUID, UserSummaryRow], *, storage: Any) -> Any:
+    """The summary of ``user_id`` from ``people`` (``uow.user_summaries.by_ids``); None when
+    there is no user (system events) or the user was deleted."""
+    row = people.get(user_id) if user_id is not None else None
+    if row is None:
+        return None
+    avatar = storage.presigned_download_url(row.avatar_object_key) if row.avatar_object_key else ""
+    return common_pb2.UserSummary(
+        id=str(row.id), email=row.email, first_name=row.first_name, last_name=row.last_name, avatar_url=avatar
+    )
