@@ -83,6 +83,13 @@ CATALOGUE: tuple[EventType, ...] = (
         description="One lesson of a lessons job should be written (fan-out of a lessons job).",
     ),
     EventType(
+        type="io.mirai.generation.component.requested",
+        source="/mirai/ai_generation",
+        direction="internal",
+        schema_file="io.mirai.generation.component.requested.json",
+        description="One lesson component should be rewritten (RegenerateComponent).",
+    ),
+    EventType(
         type="io.mirai.export.requested",
         source="/mirai/course",
         direction="internal",

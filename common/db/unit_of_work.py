@@ -17,9 +17,13 @@ if TYPE_CHECKING:
     from common.repos.companies import Companies
     from common.repos.courses import Courses
     from common.repos.folders import Folders
+    from common.repos.generated_lessons import GeneratedLessons
+    from common.repos.generation_jobs import GenerationJobs
     from common.repos.identities import Identities
+    from common.repos.knowledge_chunks import KnowledgeChunks
     from common.repos.notifications import Notifications
     from common.repos.outbox import Outbox, ProcessedEvents
+    from common.repos.outlines import Outlines
     from common.repos.registrations import Registrations
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
@@ -101,6 +105,31 @@ class UnitOfWork:
         from common.repos.user_summaries import UserSummaries
 
         return UserSummaries(self.session, self.tenant_id)
+
+    @cached_property
+    def generation_jobs(self) -> GenerationJobs:
+        """Tenant rows, plus the lease claim and sweep (SECURITY DEFINER functions; any session)."""
+        from common.repos.generation_jobs import GenerationJobs
+
+        return GenerationJobs(self.session, self.tenant_id)
+
+    @cached_property
+    def generated_lessons(self) -> GeneratedLessons:
+        from common.repos.generated_lessons import GeneratedLessons
+
+        return GeneratedLessons(self.session, self.tenant_id)
+
+    @cached_property
+    def outlines(self) -> Outlines:
+        from common.repos.outlines import Outlines
+
+        return Outlines(self.session, self.tenant_id)
+
+    @cached_property
+    def knowledge_chunks(self) -> KnowledgeChunks:
+        from common.repos.knowledge_chunks import KnowledgeChunks
+
+        return KnowledgeChunks(self.session, self.tenant_id)
 
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
     @cached_property

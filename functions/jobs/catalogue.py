@@ -16,14 +16,21 @@ _WEBHOOK_SCALING = Scaling(max_scale=5, concurrency_target=50, container_concurr
 _JOB_SCALING = Scaling(max_scale=3, concurrency_target=5, container_concurrency=10, timeout_seconds=120)
 
 
-def _job(name: str, **fields: object) -> Target:
+# AI jobs: one provider call per event (an outline, a lesson, a component), up to a few
+# minutes each; lessons of one course fan out over instances. Leases (LEASE_SECONDS in
+# functions/ai_generation/job_runs.py) outlive this timeout.
+_AI_JOB_SCALING = Scaling(max_scale=10, concurrency_target=4, container_concurrency=8, timeout_seconds=300)
+_AI_SECRETS = ("database", "storage", "encryption")
+
+
+def _job(name: str, *, secrets: tuple[str, ...] = ("database",), **fields: object) -> Target:
     return Target(
         name=name,
         kind="event",
         area="jobs",
         module=f"functions.jobs.{name}",
         attribute=name,
-        secrets=("database",),
+        secrets=secrets,
         **fields,  # type: ignore[arg-type]
     )
 
@@ -53,6 +60,11 @@ JOB_TARGETS: tuple[Target, ...] = (
         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60),
     ),
     _job("cleanup_expired_registrations", schedule="0 * * * *", scaling=_JOB_SCALING),
+    _job("generate_outline", event_types=("io.mirai.generation.requested",), scaling=_AI_JOB_SCALING,
+         secrets=_AI_SECRETS),
+    # Every minute: re-publishes generation work whose lease ended (a killed function).
+    _job("generation_lease_sweep", schedule="* * * * *",
+         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),
     # Reached only as the dead-letter sink of every Trigger (and of the Broker).
     _job(DEAD_LETTER_TARGET, scaling=Scaling(max_scale=2, concurrency_target=20, container_concurrency=50, timeout_seconds=30)),
 )

@@ -8,9 +8,34 @@ Constraints, policies and indexes live only in the migrations.
 from common.db.tables.ai import tenant_ai_settings
 from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
 from common.db.tables.courses import courses, folders
+from common.db.tables.generation import (
+    course_generation_inputs,
+    course_outlines,
+    generated_lessons,
+    generation_jobs,
+    lesson_components,
+    outline_lessons,
+    outline_sections,
+)
 from common.db.tables.people import notifications, target_audiences
 
 __all__ = [
-    "companies", "courses", "folders", "metadata", "notifications", "target_audiences", "team_members", "teams",
-    "tenant_ai_settings", "tenants", "users",
+    "companies",
+    "course_generation_inputs",
+    "course_outlines",
+    "courses",
+    "folders",
+    "generated_lessons",
+    "generation_jobs",
+    "lesson_components",
+    "metadata",
+    "notifications",
+    "outline_lessons",
+    "outline_sections",
+    "target_audiences",
+    "team_members",
+    "teams",
+    "tenant_ai_settings",
+    "tenants",
+    "users",
 ]

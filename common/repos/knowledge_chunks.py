@@ -1,0 +1,48 @@
+"""Read access to SME knowledge for generation: the SMEs that exist and their chunks."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from common.repos.base import TenantRepository
+from common.repos.rows import to_record
+
+# A prompt takes a budget of characters (functions/ai_generation/knowledge.py); this bounds the read.
+MAX_CHUNKS = 2000
+
+_EXISTING = text("select id from subject_matter_experts where id = any(:ids)")
+_CHUNKS = text("""
+    select id, sme_id, submission_id, title, content, keywords, token_count, position, source_file_name
+    from sme_knowledge_chunks where sme_id = any(:ids)
+    order by sme_id, submission_id nulls first, position, id
+    limit :limit""")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: uuid.UUID
+    sme_id: uuid.UUID
+    submission_id: uuid.UUID | None
+    title: str
+    content: str
+    keywords: list[str]
+    token_count: int
+    position: int
+    source_file_name: str
+
+
+class KnowledgeChunks(TenantRepository):
+    def existing_smes(self, sme_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        if not sme_ids:
+            return set()
+        return {row.id for row in self._session.execute(_EXISTING, {"ids": list(sme_ids)})}
+
+    def for_smes(self, sme_ids: Sequence[uuid.UUID]) -> list[Chunk]:
+        if not sme_ids:
+            return []
+        rows = self._session.execute(_CHUNKS, {"ids": list(sme_ids), "limit": MAX_CHUNKS})
+        return [to_record(Chunk, row) for row in rows]

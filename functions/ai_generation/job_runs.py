@@ -1,0 +1,64 @@
+"""What every generation job run shares: its worker name, the tenant's AI credentials,
+and recording a failure the user can read (never the key, never a stack trace)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from common.adapters.ai import AIError, TokenUsage
+from common.adapters.crypto import DecryptionFailed
+from functions.ai_generation.queueing import NO_KEY_MESSAGE
+from functions.tenant_settings.ai_credentials import AICredentials, load_ai_credentials
+
+if TYPE_CHECKING:
+    from common.db.unit_of_work import UnitOfWork
+
+log = logging.getLogger("mirai.generation")
+
+# A lease outlives the job functions' 300 s timeout; a killed run is picked up once it ends.
+LEASE_SECONDS = 330
+
+
+@dataclass(frozen=True)
+class Failure:
+    code: str
+    message: str
+    usage: TokenUsage = field(default_factory=TokenUsage)
+
+    @classmethod
+    def of(cls, err: AIError) -> Failure:
+        return cls(code=err.reason, message=str(err), usage=err.usage)
+
+
+NO_KEY = Failure(code="ai_key_missing", message=NO_KEY_MESSAGE)
+KEY_UNREADABLE = Failure(
+    code="ai_key_invalid",
+    message="the company's AI API key cannot be read any more; an admin must enter it again in the AI settings",
+)
+
+
+def new_worker() -> str:
+    """Names one run: a stale run (its lease taken over) can never write as the new one."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def credentials_or_failure(uow: UnitOfWork, keyring: Any) -> AICredentials | Failure:
+    try:
+        credentials = load_ai_credentials(uow, keyring)
+    except DecryptionFailed:
+        return KEY_UNREADABLE
+    return credentials if credentials is not None else NO_KEY
+
+
+def failure_values(failure: Failure) -> dict[str, Any]:
+    return {
+        "error_code": failure.code,
+        "error_message": failure.message[:2000],
+        "input_tokens": failure.usage.input_tokens,
+        "output_tokens": failure.usage.output_tokens,
+    }

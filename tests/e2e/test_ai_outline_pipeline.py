@@ -1,0 +1,277 @@
+"""The outline half of the pipeline over the runner: the RPC records job + event in one
+transaction, the broker delivers it to ``generate_outline``, the job drafts the outline
+with the tenant's key (FakeGemini behind the real SDK), and review happens through the
+Connect API. Every stored row is checked as the database owner."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from connectrpc.code import Code
+from connectrpc.errors import ConnectError
+from sqlalchemy import text
+
+from common.config import Settings
+from common.db import Database
+from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
+from common.gen.mirai.v1 import common_pb2 as pb
+from tests.fakes.gemini import FakeGemini, FakeReply
+from tests.fakes.kratos import FakeKratos
+from tests.support.generation import client, member_of, new_tenant, wait_for_job
+from tests.support.runner import RunningRunner, running_runner
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def gemini() -> Iterator[FakeGemini]:
+    with FakeGemini() as fake:
+        yield fake
+
+
+@pytest.fixture(autouse=True)
+def _fresh_gemini(gemini: FakeGemini) -> None:
+    gemini.reset()
+
+
+@pytest.fixture(scope="module")
+def runner(settings: Settings, gemini: FakeGemini) -> Iterator[RunningRunner]:
+    with running_runner(settings, encryption_key=os.urandom(32), gemini_api_base_url=gemini.url,
+                        gemini_max_attempts=1) as running:
+        yield running
+
+
+def _fails(call: object, *args: object, **kwargs: object) -> ConnectError:
+    with pytest.raises(ConnectError) as caught:
+        call(*args, **kwargs)  # type: ignore[operator]
+    return caught.value
+
+
+def _rows(owner_db: Database, sql: str, **params: object) -> list[dict[str, object]]:
+    with owner_db.engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(text(sql), params)]
+
+
+def _generate(runner: RunningRunner, headers: dict[str, str], **fields: object) -> ai_pb.GenerateOutlineResponse:
+    request = ai_pb.GenerateOutlineRequest(title="Warehouse safety", learning_goals=["Drive a forklift safely"],
+                                           desired_lesson_count=4, **fields)  # type: ignore[arg-type]
+    return client(runner).generate_outline(request, headers=headers)
+
+
+def test_an_outline_is_drafted_by_the_job_and_stored_with_tokens_and_a_notification(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    author = new_tenant(runner, kratos)
+    started = _generate(runner, author.headers, additional_context="Our site has narrow aisles.")
+    assert started.outline.status == ai_pb.OUTLINE_STATUS_GENERATING
+    assert started.job.type == pb.JOB_TYPE_OUTLINE_GENERATION and started.job.outline_id == started.outline.id
+
+    job = wait_for_job(runner, started.job.id, author.headers)
+    assert job.status == pb.JOB_STATUS_SUCCEEDED, job.error_message
+    assert (job.progress_done, job.progress_total, job.attempt) == (1, 1, 1)
+    assert job.input_tokens > 0 and job.output_tokens > 0 and job.model
+    assert job.HasField("started_at") and job.HasField("finished_at")
+
+    calls = [r for r in gemini.requests if r.model]
+    assert len(calls) == 1 and calls[0].api_key == author.api_key
+    assert "narrow aisles" in calls[0].prompt
+
+    outline = client(runner).get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=author.headers).outline
+    assert outline.status == ai_pb.OUTLINE_STATUS_READY and outline.title
+    lessons = [lesson for s in outline.sections for lesson in s.lessons]
+    assert len(lessons) == 4 and all(lesson.objectives for lesson in lessons)
+    assert outline.input.additional_context == "Our site has narrow aisles."
+    assert outline.created_by.id == str(author.user_id)
+
+    stored = _rows(owner_db, "select count(*) as n from outline_lessons where outline_id = :o", o=outline.id)
+    assert stored[0]["n"] == 4
+    jobs = _rows(owner_db, "select input_tokens, status, worker, lease_expires_at from generation_jobs where id = :j",
+                 j=job.id)
+    assert jobs[0]["status"] == "succeeded" and jobs[0]["lease_expires_at"] is None
+    assert jobs[0]["input_tokens"] == job.input_tokens
+    notes = _rows(owner_db, "select type, resource_id from notifications where user_id = :u", u=author.user_id)
+    assert notes == [{"type": "outline_ready", "resource_id": uuid.UUID(outline.id)}]
+
+
+def test_a_redelivered_outline_event_does_not_draft_a_second_outline(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    from cloudevents.http import CloudEvent
+
+    author = new_tenant(runner, kratos)
+    started = _generate(runner, author.headers)
+    wait_for_job(runner, started.job.id, author.headers)
+    sections_before = _rows(owner_db, "select id from outline_sections where outline_id = :o order by id",
+                            o=started.outline.id)
+    calls_before = len(gemini.requests)
+    event = CloudEvent({"type": "io.mirai.generation.requested", "source": "/mirai/ai_generation"}, {
+        "tenant_id": str(author.tenant.tenant_id), "job_id": started.job.id, "job_type": "outline",
+        "outline_id": started.outline.id,
+    })
+    outcomes = [future.result(timeout=30) for future in runner.broker.publish(event)]
+    assert outcomes and all(o.delivered for o in outcomes)
+    assert len(gemini.requests) == calls_before
+    assert _rows(owner_db, "select id from outline_sections where outline_id = :o order by id",
+                 o=started.outline.id) == sections_before
+
+
+def test_a_tenant_without_a_key_is_refused_up_front_and_a_job_that_finds_no_key_fails_clearly(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    from functions.ai_generation.outline_job import run_outline_job
+
+    keyless = new_tenant(runner, kratos, with_key=False)
+    err = _fails(_generate, runner, keyless.headers)
+    assert err.code == Code.FAILED_PRECONDITION and "API key" in err.message
+    assert _rows(owner_db, "select id from generation_jobs where tenant_id = :t", t=keyless.tenant.tenant_id) == []
+
+    # The key is removed after the job was queued: the job fails, saying so.
+    author = new_tenant(runner, kratos)
+    with owner_db.engine.begin() as conn:
+        job_id, outline_id = _queue_without_event(conn, author.tenant.tenant_id, author.user_id)
+        conn.execute(text("update tenant_ai_settings set api_key_ciphertext = null, api_key_version = null, "
+                          "api_key_mask = null, key_status = 'missing' where tenant_id = :t"), {"t": author.tenant.tenant_id})
+    assert run_outline_job(runner.container, tenant_id=author.tenant.tenant_id, job_id=job_id) == "failed"
+    job = client(runner).get_job(ai_pb.GetJobRequest(job_id=str(job_id)), headers=author.headers).job
+    assert job.status == pb.JOB_STATUS_FAILED and job.error_code == "ai_key_missing"
+    assert "no AI API key" in job.error_message
+    outline = client(runner).get_outline(ai_pb.GetOutlineRequest(outline_id=str(outline_id)), headers=author.headers).outline
+    assert outline.status == ai_pb.OUTLINE_STATUS_FAILED
+    assert [r for r in gemini.requests if r.model] == []
+
+
+def _queue_without_event(conn: object, tenant_id: uuid.UUID, user_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
+    outline_id = conn.execute(text(  # type: ignore[attr-defined]
+        "insert into course_outlines (tenant_id, title, created_by) values (:t, 'Queued', :u) returning id"),
+        {"t": tenant_id, "u": user_id}).scalar_one()
+    conn.execute(text(  # type: ignore[attr-defined]
+        "insert into course_generation_inputs (tenant_id, outline_id, title, created_by) values (:t, :o, 'Queued', :u)"),
+        {"t": tenant_id, "o": outline_id, "u": user_id})
+    job_id = conn.execute(text(  # type: ignore[attr-defined]
+        "insert into generation_jobs (tenant_id, type, outline_id, created_by, progress_total) "
+        "values (:t, 'outline_generation', :o, :u, 1) returning id"), {"t": tenant_id, "o": outline_id, "u": user_id}
+    ).scalar_one()
+    conn.execute(text("update course_outlines set job_id = :j where id = :o"), {"j": job_id, "o": outline_id})  # type: ignore[attr-defined]
+    return job_id, outline_id
+
+
+def test_a_provider_failure_fails_the_job_with_its_code_and_never_the_key(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    author = new_tenant(runner, kratos)
+    gemini.script(FakeReply.error(403, message="API key not valid. Please pass a valid API key."))
+    started = _generate(runner, author.headers)
+    job = wait_for_job(runner, started.job.id, author.headers)
+    assert job.status == pb.JOB_STATUS_FAILED and job.error_code == "ai_key_invalid"
+    row = _rows(owner_db, "select j::text as t from generation_jobs j where id = :j", j=job.id)[0]["t"]
+    assert author.api_key not in str(row) and author.api_key not in job.error_message
+    notes = _rows(owner_db, "select type from notifications where user_id = :u", u=author.user_id)
+    assert notes == [{"type": "outline_failed"}]
+
+
+def test_an_outline_is_edited_under_if_match_and_a_stale_etag_changes_nothing(
+    runner: RunningRunner, kratos: FakeKratos
+) -> None:
+    author = new_tenant(runner, kratos)
+    ai = client(runner)
+    started = _generate(runner, author.headers)
+    wait_for_job(runner, started.job.id, author.headers)
+    outline = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=author.headers).outline
+
+    sections = ai_pb.OutlineSectionList(sections=list(outline.sections))
+    sections.sections[0].lessons[0].title = "Before you start the engine"
+    new_lesson = sections.sections[0].lessons.add(title="Loading docks", estimated_minutes=7)
+    new_lesson.objectives.add(text="Name the three dock hazards")
+    updated = ai.update_outline(ai_pb.UpdateOutlineRequest(
+        outline_id=outline.id, title="Forklift basics", sections=sections, if_match=outline.etag), headers=author.headers
+    ).outline
+    assert updated.title == "Forklift basics" and updated.etag != outline.etag
+    first = updated.sections[0]
+    assert first.lessons[0].title == "Before you start the engine" and first.lessons[0].id == outline.sections[0].lessons[0].id
+    assert first.lessons[-1].title == "Loading docks" and uuid.UUID(first.lessons[-1].id)
+    assert first.lessons[-1].objectives[0].id
+
+    stale = _fails(ai.update_outline, ai_pb.UpdateOutlineRequest(outline_id=outline.id, title="Lost", if_match=outline.etag),
+                   headers=author.headers)
+    assert stale.code == Code.ABORTED
+    bad = _fails(ai.update_outline, ai_pb.UpdateOutlineRequest(
+        outline_id=outline.id, sections=ai_pb.OutlineSectionList(sections=[ai_pb.OutlineSection(title="")])),
+        headers=author.headers)
+    assert bad.code == Code.INVALID_ARGUMENT and "sections[0].title" in bad.message
+    again = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=outline.id), headers=author.headers).outline
+    assert again.title == "Forklift basics" and again.etag == updated.etag
+
+
+def test_rejecting_with_regeneration_drafts_the_next_revision_with_the_feedback(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini
+) -> None:
+    author = new_tenant(runner, kratos)
+    ai = client(runner)
+    started = _generate(runner, author.headers)
+    wait_for_job(runner, started.job.id, author.headers)
+    outline = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=author.headers).outline
+    rejected = ai.reject_outline(ai_pb.RejectOutlineRequest(
+        outline_id=outline.id, reason="Too theoretical; add site walkthroughs", regenerate=True, if_match=outline.etag),
+        headers=author.headers)
+    assert rejected.outline.status == ai_pb.OUTLINE_STATUS_GENERATING and rejected.job.id != started.job.id
+    job = wait_for_job(runner, rejected.job.id, author.headers)
+    assert job.status == pb.JOB_STATUS_SUCCEEDED
+    assert "site walkthroughs" in [r for r in gemini.requests if r.model][-1].prompt
+    redrafted = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=outline.id), headers=author.headers).outline
+    assert (redrafted.status, redrafted.revision, redrafted.job_id) == (ai_pb.OUTLINE_STATUS_READY, 2, job.id)
+
+    final = ai.reject_outline(ai_pb.RejectOutlineRequest(outline_id=outline.id, reason="Not needed after all"),
+                              headers=author.headers)
+    assert final.outline.status == ai_pb.OUTLINE_STATUS_REJECTED and not final.HasField("job")
+    assert final.outline.rejection_reason == "Not needed after all"
+    err = _fails(ai.reject_outline, ai_pb.RejectOutlineRequest(outline_id=outline.id, reason="again"), headers=author.headers)
+    assert err.code == Code.FAILED_PRECONDITION
+
+
+def test_inputs_are_checked_field_by_field(runner: RunningRunner, kratos: FakeKratos, owner_db: Database) -> None:
+    author = new_tenant(runner, kratos)
+    cases = {
+        "title": {"title": ""},
+        "target_audience_id": {"title": "t", "target_audience_id": "not-a-uuid"},
+        "sme_ids": {"title": "t", "sme_ids": [str(uuid.uuid4())]},
+        "desired_lesson_count": {"title": "t", "desired_lesson_count": 500},
+        "language": {"title": "t", "language": "english please"},
+        "folder_id": {"title": "t", "folder_id": str(uuid.uuid4())},
+    }
+    for field, values in cases.items():
+        err = _fails(client(runner).generate_outline, ai_pb.GenerateOutlineRequest(**values), headers=author.headers)  # type: ignore[arg-type]
+        assert err.code in (Code.INVALID_ARGUMENT, Code.NOT_FOUND), field
+        assert field in err.message or err.code == Code.NOT_FOUND, (field, err.message)
+    assert _rows(owner_db, "select id from generation_jobs where tenant_id = :t", t=author.tenant.tenant_id) == []
+
+
+def test_jobs_are_listed_filtered_and_cancelled_and_members_see_only_their_own(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini
+) -> None:
+    author = new_tenant(runner, kratos)
+    ai = client(runner)
+    gemini.latency = 1.0
+    started = _generate(runner, author.headers)
+    cancelled = ai.cancel_job(ai_pb.CancelJobRequest(job_id=started.job.id), headers=author.headers).job
+    assert cancelled.status == pb.JOB_STATUS_CANCELLED and cancelled.HasField("finished_at")
+    again = _fails(ai.cancel_job, ai_pb.CancelJobRequest(job_id=started.job.id), headers=author.headers)
+    assert again.code == Code.FAILED_PRECONDITION
+    gemini.latency = 0.0
+    outline = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=author.headers).outline
+    assert outline.status == ai_pb.OUTLINE_STATUS_FAILED
+
+    listed = ai.list_jobs(ai_pb.ListJobsRequest(outline_id=started.outline.id), headers=author.headers).jobs
+    assert [j.id for j in listed] == [started.job.id]
+    only_running = ai.list_jobs(ai_pb.ListJobsRequest(statuses=[pb.JOB_STATUS_RUNNING]), headers=author.headers).jobs
+    assert started.job.id not in [j.id for j in only_running]
+
+    member = member_of(runner, kratos, author)
+    assert ai.list_jobs(ai_pb.ListJobsRequest(), headers=member).jobs == []
+    assert ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=member).outlines == []
+    hidden = _fails(ai.get_job, ai_pb.GetJobRequest(job_id=started.job.id), headers=member)
+    assert hidden.code == Code.NOT_FOUND
+    outlines = ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=author.headers).outlines
+    assert [o.id for o in outlines] == [started.outline.id]
