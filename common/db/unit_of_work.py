@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from common.repos.courses import Courses
     from common.repos.folders import Folders
     from common.repos.identities import Identities
-    from common.repos.outbox import Outbox, ProcessedEvents
+    from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.registrations import Registrations
     from common.repos.teams import Teams
     from common.repos.tenants import Tenants
@@ -75,6 +75,12 @@ class UnitOfWork:
         return Outbox(self.session, self.tenant_id)
 
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
+    @cached_property
+    def system_outbox(self) -> SystemOutbox:
+        from common.repos.outbox import SystemOutbox
+
+        return SystemOutbox(self.session)
+
     @cached_property
     def processed_events(self) -> ProcessedEvents:
         from common.repos.outbox import ProcessedEvents

@@ -53,6 +53,7 @@ JOB_TARGETS: tuple[Target, ...] = (
         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60),
     ),
     _job("cleanup_expired_registrations", schedule="0 * * * *", scaling=_JOB_SCALING),
+    _job("record_checkout_paid", event_types=("com.stripe.checkout.session.completed",), scaling=_JOB_SCALING),
     # Reached only as the dead-letter sink of every Trigger (and of the Broker).
     _job(DEAD_LETTER_TARGET, scaling=Scaling(max_scale=2, concurrency_target=20, container_concurrency=50, timeout_seconds=30)),
 )

@@ -4,11 +4,17 @@ broker (K_SINK is the runner's own /_broker) and reach their subscribers."""
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
+import uuid
+from collections.abc import Callable
 
 import pytest
+from sqlalchemy import text
 
+from common.db import Database
+from functions.bootstrap import Container
 from tests.conftest import MINIO_WEBHOOK_TOKEN, STRIPE_WEBHOOK_SECRET
 from tests.fakes.event_receiver import EventReceiver
 from tests.fakes.stripe_signing import stripe_signature
@@ -93,3 +99,47 @@ def test_a_minio_notification_without_the_token_is_refused(runner_url: str) -> N
 def test_the_broker_endpoint_refuses_what_is_not_a_cloudevent(runner_url: str) -> None:
     status, body = _post(f"{runner_url}/_broker", b'{"hello": "world"}', {})
     assert status == 400 and "CloudEvent" in body["error"]
+
+
+def test_stripe_delivering_a_paid_checkout_three_times_marks_the_registration_paid_once(
+    runner_url: str, container: Container, owner_db: Database
+) -> None:
+    checkout = f"cs_test_{uuid.uuid4().hex}"
+    with container.db.system_session() as uow:
+        registration = uow.registrations.create(
+            email=f"buyer-{uuid.uuid4().hex[:6]}@example.com", password_hash="x", company_name="Buyer Co",
+            plan="pro", seat_count=3, checkout_session_id=checkout,
+        )
+    event = json.loads(STRIPE_SAMPLE.read_text())
+    event["id"] = f"evt_e2e_paid_{uuid.uuid4().hex[:12]}"
+    event["data"]["object"]["id"] = checkout
+    payload = json.dumps(event).encode()
+    for _ in range(3):  # Stripe retries: the same event, freshly signed each time
+        status, _ = _post(f"{runner_url}/webhooks/stripe", payload,
+                          {"Stripe-Signature": stripe_signature(payload, STRIPE_WEBHOOK_SECRET)})
+        assert status == 200
+
+    def registration_paid() -> bool:
+        with container.db.system_session() as uow:
+            found = uow.registrations.get(registration)
+            return found is not None and found.status == "paid"
+
+    _eventually(registration_paid)
+    with owner_db.system_session() as uow:
+        marks = uow.session.execute(
+            text("select count(*) from processed_events where consumer = 'record_checkout_paid' and event_id = :id"),
+            {"id": event["id"]},
+        ).scalar_one()
+        paid_events = uow.session.execute(
+            text("select count(*) from outbox where type = 'io.mirai.registration.paid' and subject = :id"),
+            {"id": str(registration)},
+        ).scalar_one()
+    assert (marks, paid_events) == (1, 1)
+
+
+def _eventually(condition: Callable[[], bool], timeout: float = 30) -> None:
+    """Polls until the broker's asynchronous delivery has had its effect (never asserts on time)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the consumer never ran"
+        time.sleep(0.05)
