@@ -9,12 +9,16 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import pytest
+from cloudevents.conversion import to_binary
+from cloudevents.http import CloudEvent
 from sqlalchemy import text
 
 from common.db import Database
 from functions.bootstrap import Container
+from functions.local.runner import BROKER_PATH
 from tests.conftest import MINIO_WEBHOOK_TOKEN, STRIPE_WEBHOOK_SECRET
 from tests.fakes.event_receiver import EventReceiver
 from tests.fakes.stripe_signing import stripe_signature
@@ -143,3 +147,27 @@ def _eventually(condition: Callable[[], bool], timeout: float = 30) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the consumer never ran"
         time.sleep(0.05)
+
+
+def test_an_event_its_consumer_cannot_handle_is_dead_lettered_with_the_error(
+    runner_url: str, owner_db: Database
+) -> None:
+    event_id = f"evt_e2e_broken_{uuid.uuid4().hex[:12]}"
+    headers, body = to_binary(CloudEvent(
+        {"id": event_id, "type": "com.stripe.checkout.session.completed", "source": "https://api.stripe.com/v1/events"},
+        {"id": event_id, "type": "checkout.session.completed", "data": {"object": {"id": "not-a-checkout"}}},
+    ))
+    request = urllib.request.Request(f"{runner_url}{BROKER_PATH}", data=body, headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status < 300
+
+    def dead_lettered() -> list[Any]:
+        with owner_db.system_session() as uow:
+            return list(uow.session.execute(
+                text("select consumer, error from dead_letters where event_id = :id"), {"id": event_id}
+            ).all())
+
+    _eventually(lambda: bool(dead_lettered()))
+    [(consumer, error)] = dead_lettered()
+    assert consumer == "record-checkout-paid"
+    assert "checkout session" in error
