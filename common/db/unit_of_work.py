@@ -18,10 +18,13 @@ if TYPE_CHECKING:
     from common.repos.courses import Courses
     from common.repos.folders import Folders
     from common.repos.identities import Identities
+    from common.repos.notifications import Notifications
     from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.registrations import Registrations
+    from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
     from common.repos.tenants import Tenants
+    from common.repos.user_summaries import UserSummaries
     from common.repos.users import Users
 
 
@@ -73,6 +76,24 @@ class UnitOfWork:
         from common.repos.outbox import Outbox
 
         return Outbox(self.session, self.tenant_id)
+
+    @cached_property
+    def target_audiences(self) -> TargetAudiences:
+        from common.repos.target_audiences import TargetAudiences
+
+        return TargetAudiences(self.session, self.tenant_id)
+
+    @cached_property
+    def notifications(self) -> Notifications:
+        from common.repos.notifications import Notifications
+
+        return Notifications(self.session, self.tenant_id)
+
+    @cached_property
+    def user_summaries(self) -> UserSummaries:
+        from common.repos.user_summaries import UserSummaries
+
+        return UserSummaries(self.session, self.tenant_id)
 
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
     @cached_property

@@ -7,5 +7,9 @@ Constraints, policies and indexes live only in the migrations.
 
 from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
 from common.db.tables.courses import courses, folders
+from common.db.tables.people import notifications, target_audiences
 
-__all__ = ["companies", "courses", "folders", "metadata", "team_members", "teams", "tenants", "users"]
+__all__ = [
+    "companies", "courses", "folders", "metadata", "notifications", "target_audiences", "team_members", "teams",
+    "tenants", "users",
+]

@@ -57,8 +57,11 @@ class NotificationServiceSync(Protocol):
 
     def mark_notification_read(self, request: MarkNotificationReadRequest, ctx: RequestContext[MarkNotificationReadRequest, MarkNotificationReadResponse], /) -> MarkNotificationReadResponse:
         """
-        Marks the given notifications as read. Unknown ids are ignored. Any
-        signed-in user.
+        Marks the given notifications as read (1 to 200 distinct ids). All or
+        nothing: an id that is not one of the caller's notifications (unknown,
+        another user's or another tenant's, indistinguishable) fails the call with
+        `not_found` and nothing is marked. Ids already read are not counted in
+        updated_count. Any signed-in user.
         """
         raise ConnectError(Code.UNIMPLEMENTED, 'Not implemented')
 
@@ -225,8 +228,11 @@ class NotificationServiceClientSync(ConnectClientSync):
         timeout_ms: int | None = None,
     ) -> MarkNotificationReadResponse:
         """
-        Marks the given notifications as read. Unknown ids are ignored. Any
-        signed-in user.
+        Marks the given notifications as read (1 to 200 distinct ids). All or
+        nothing: an id that is not one of the caller's notifications (unknown,
+        another user's or another tenant's, indistinguishable) fails the call with
+        `not_found` and nothing is marked. Ids already read are not counted in
+        updated_count. Any signed-in user.
         """
         return self.execute_unary(
             request=request,

@@ -1,0 +1,1 @@
+"""NotificationService: the caller's in-app notifications, and ``notify`` for every area."""

@@ -1,0 +1,1 @@
+"""TargetAudienceService: learner personas that AI generation writes for."""
