@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import shutil
 import socket
 import tempfile
@@ -60,6 +62,8 @@ def settings(service_stack: tuple[ExitStack, Path], kratos: FakeKratos) -> Setti
         "S3_ACCESS_KEY": "test",
         "S3_SECRET_KEY": "test-secret",
         "ALLOWED_ORIGIN": ALLOWED_ORIGIN,
+        # A fresh master key per run: tenant AI keys sealed in one run mean nothing in another.
+        "ENCRYPTION_KEY": base64.b64encode(os.urandom(32)).decode(),
         "PORT": "8080",
     }
     built = Settings.from_env(env)
