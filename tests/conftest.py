@@ -62,6 +62,9 @@ def settings(service_stack: tuple[ExitStack, Path], kratos: FakeKratos) -> Setti
         "S3_ACCESS_KEY": "test",
         "S3_SECRET_KEY": "test-secret",
         "ALLOWED_ORIGIN": ALLOWED_ORIGIN,
+        # Nothing listens on the discard port: no test can reach the real Gemini API by accident
+        # (tests of AI calls point their own container at tests/fakes/gemini.py).
+        "GEMINI_API_BASE_URL": "http://127.0.0.1:9",
         # A fresh master key per run: tenant AI keys sealed in one run mean nothing in another.
         "ENCRYPTION_KEY": base64.b64encode(os.urandom(32)).decode(),
         "PORT": "8080",
