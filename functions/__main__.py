@@ -1,4 +1,4 @@
-"""``python -m functions serve | targets | manifests``."""
+"""``python -m functions serve | targets | dev-session | rotate-encryption-key``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     dev = commands.add_parser("dev-session", help="local only: create (or reuse) a tenant and owner, print a session token")
     dev.add_argument("--email", required=True)
     dev.add_argument("--data-dir", default=".mirai")
+    commands.add_parser(
+        "rotate-encryption-key",
+        help="re-seal every stored AI key under ENCRYPTION_KEY (the old key in ENCRYPTION_KEY_PREVIOUS)",
+    )
     args = parser.parse_args(argv)
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -53,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "dev-session":
             return _dev_session(Settings.from_env(), email=args.email, data_dir=args.data_dir)
+        if args.command == "rotate-encryption-key":
+            return _rotate_encryption_key(Settings.from_env())
     except ConfigError as err:
         print(f"configuration error: {err}", file=sys.stderr)
         return 2
@@ -79,6 +85,22 @@ def _dev_session(settings: Settings, *, email: str, data_dir: str) -> int:
     print(token)
     print("use it as: Authorization: Bearer <token>  (or X-Session-Token)", file=sys.stderr)
     return 0
+
+
+def _rotate_encryption_key(settings: Settings) -> int:
+    """Prints counts only; exits 1 when a row could not be rotated (see the warnings)."""
+    from functions.bootstrap import Container
+    from functions.tenant_settings.key_rotation import rotate_ai_keys
+
+    if settings.encryption_key_previous is None:
+        raise ConfigError("ENCRYPTION_KEY_PREVIOUS is required: the key the stored secrets are sealed with now")
+    container = Container(settings)
+    try:
+        report = rotate_ai_keys(container.db, container.keyring)
+    finally:
+        container.close()
+    print(report.summary())
+    return 0 if report.complete else 1
 
 
 if __name__ == "__main__":

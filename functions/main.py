@@ -27,6 +27,9 @@ def __getattr__(name: str) -> Any:
         if target.kind != "webhook":
             # Fail at start-up, not on the first request, when the database is not configured.
             container().settings.require_database_url()
+        for adapter in target.startup_adapters:
+            # Likewise for what the target's area cannot serve without (e.g. the keyring).
+            getattr(container(), adapter)
         function = build_function(target, container())
     except ConfigError as err:
         print(f"configuration error: {err}", file=sys.stderr)

@@ -60,6 +60,10 @@ class Target:
     attribute: str = ""
     secrets: tuple[str, ...] = ()
     """Secret groups a job or webhook needs (functions.manifests.secrets); RPCs get theirs by area."""
+    # Container adapters built at start-up (functions/main.py), so a misconfigured
+    # instance stops before it takes traffic. RPC areas declare them as
+    # ``STARTUP_ADAPTERS`` in their package (functions/<area>/__init__.py).
+    startup_adapters: tuple[str, ...] = ()
 
     @property
     def signature_type(self) -> str:
@@ -107,8 +111,16 @@ def connect_module(area: str) -> ModuleType:
     return importlib.import_module(f"{GEN_PACKAGE}.{area}_connect")
 
 
+def _area_startup_adapters(area: str) -> tuple[str, ...]:
+    package = f"functions.{area}"
+    if importlib.util.find_spec(package) is None:
+        return ()
+    return tuple(getattr(importlib.import_module(package), "STARTUP_ADAPTERS", ()))
+
+
 def _rpc_targets_of(area: str) -> list[Target]:
     targets = []
+    startup_adapters = _area_startup_adapters(area)
     for service in pb2_module(area).DESCRIPTOR.services_by_name.values():
         for method in service.methods:
             snake = snake_case(method.name)
@@ -124,6 +136,7 @@ def _rpc_targets_of(area: str) -> list[Target]:
                     read_only=read_only,
                     module=f"functions.{area}.{snake}",
                     attribute=snake,
+                    startup_adapters=startup_adapters,
                 )
             )
     return targets

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from common.repos.registrations import Registrations
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
+    from common.repos.tenant_ai_settings import SealedAIKeys, TenantAISettings
     from common.repos.tenants import Tenants
     from common.repos.user_summaries import UserSummaries
     from common.repos.users import Users
@@ -107,6 +108,19 @@ class UnitOfWork:
         from common.repos.outbox import ProcessedEvents
 
         return ProcessedEvents(self.session)
+
+    @cached_property
+    def ai_settings(self) -> TenantAISettings:
+        from common.repos.tenant_ai_settings import TenantAISettings
+
+        return TenantAISettings(self.session, self.tenant_id)
+
+    # --- system paths (SECURITY DEFINER functions; any session) -----------------
+    @cached_property
+    def sealed_ai_keys(self) -> SealedAIKeys:
+        from common.repos.tenant_ai_settings import SealedAIKeys
+
+        return SealedAIKeys(self.session)
 
     @cached_property
     def identities(self) -> Identities:

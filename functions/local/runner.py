@@ -43,6 +43,21 @@ def _local_secret(path: Path) -> str:
     return value
 
 
+def _local_encryption_key(path: Path) -> bytes:
+    """32 random bytes kept under the data dir (0600), created on first use."""
+    import base64
+    import os
+
+    if path.exists():
+        return base64.b64decode(path.read_text().strip())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = os.urandom(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(base64.b64encode(key).decode("ascii"))
+    return key
+
+
 def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
     """Fill in embedded services for whatever URL is missing, then migrate.
 
@@ -64,6 +79,9 @@ def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
         from functions.local.dev_identity import KEY_FILE
 
         changes["dev_identity_key_file"] = str(data_dir / KEY_FILE)
+    if settings.encryption_key is None:
+        # Local data only: a key of its own under the data dir, so AI keys set locally survive restarts.
+        changes["encryption_key"] = _local_encryption_key(data_dir / "encryption-key")
     if not settings.redis_url and settings.cache_enabled:
         changes["redis_url"] = embedded.start_redis(data_dir, stack)
     if not settings.s3.endpoint:

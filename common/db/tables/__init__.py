@@ -5,11 +5,12 @@ The migrations are the truth; these describe the columns repositories use
 Constraints, policies and indexes live only in the migrations.
 """
 
+from common.db.tables.ai import tenant_ai_settings
 from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
 from common.db.tables.courses import courses, folders
 from common.db.tables.people import notifications, target_audiences
 
 __all__ = [
     "companies", "courses", "folders", "metadata", "notifications", "target_audiences", "team_members", "teams",
-    "tenants", "users",
+    "tenant_ai_settings", "tenants", "users",
 ]
