@@ -1,4 +1,4 @@
-"""Learner personas (migration 0002) and in-app notifications (migrations 0005, 0007)."""
+"""Learner personas (migration 0002) and in-app notifications (migrations 0005, 0008)."""
 
 from __future__ import annotations
 

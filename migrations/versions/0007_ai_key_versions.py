@@ -11,8 +11,8 @@
   ciphertext, so a key an admin set meanwhile (even one sealed under the same old
   master key by an instance not yet rolled) is never overwritten.
 
-Revision ID: 0008_ai_key_versions
-Revises: 0007_notification_reads
+Revision ID: 0007_ai_key_versions
+Revises: 0006_system_functions
 Create Date: 2026-11-26
 """
 
@@ -21,8 +21,8 @@ from __future__ import annotations
 from alembic import op
 from schema_support import definer_function
 
-revision = "0008_ai_key_versions"
-down_revision = "0007_notification_reads"
+revision = "0007_ai_key_versions"
+down_revision = "0006_system_functions"
 branch_labels = None
 depends_on = None
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0007_notification_reads"
-down_revision = "0006_system_functions"
+revision = "0008_notification_reads"
+down_revision = "0007_ai_key_versions"
 branch_labels = None
 depends_on = None
 
