@@ -10,13 +10,13 @@ from google.protobuf.descriptor import EnumDescriptor
 
 
 def _prefix(enum: EnumDescriptor) -> str:
-    return enum.values_by_number[0].name.removesuffix("UNSPECIFIED")
+    return str(enum.values_by_number[0].name).removesuffix("UNSPECIFIED")
 
 
 def stored_name(enum: EnumDescriptor, number: int) -> str | None:
     if number == 0:
         return None
-    return enum.values_by_number[number].name.removeprefix(_prefix(enum)).lower()
+    return str(enum.values_by_number[number].name).removeprefix(_prefix(enum)).lower()
 
 
 def enum_number(enum: EnumDescriptor, stored: str | None) -> int:

@@ -89,6 +89,7 @@ def enum_value(value: int, enum: EnumDescriptor, *, field: str, allow_unspecifie
 def timestamp(value: Timestamp, *, field: str) -> datetime:
     """An aware UTC datetime; out-of-range seconds or nanos are refused, not wrapped."""
     try:
-        return value.ToDatetime(tzinfo=UTC)
+        converted: datetime = value.ToDatetime(tzinfo=UTC)
+        return converted
     except (ValueError, OverflowError):
         raise InvalidArgument(f"{field} is not a valid timestamp", field=field) from None

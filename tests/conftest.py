@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import shutil
 import socket
 import tempfile
@@ -65,6 +67,11 @@ def settings(service_stack: tuple[ExitStack, Path], kratos: FakeKratos) -> Setti
         "ALLOWED_ORIGIN": ALLOWED_ORIGIN,
         "STRIPE_WEBHOOK_SECRET": STRIPE_WEBHOOK_SECRET,
         "MINIO_WEBHOOK_AUTH_TOKEN": MINIO_WEBHOOK_TOKEN,
+        # Nothing listens on the discard port: no test can reach the real Gemini API by accident
+        # (tests of AI calls point their own container at tests/fakes/gemini.py).
+        "GEMINI_API_BASE_URL": "http://127.0.0.1:9",
+        # A fresh master key per run: tenant AI keys sealed in one run mean nothing in another.
+        "ENCRYPTION_KEY": base64.b64encode(os.urandom(32)).decode(),
         "PORT": "8080",
     }
     built = Settings.from_env(env)

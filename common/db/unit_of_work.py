@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from common.repos.identities import Identities
     from common.repos.knowledge_chunks import KnowledgeChunks
     from common.repos.notifications import Notifications
-    from common.repos.outbox import Outbox, ProcessedEvents
+    from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.outlines import Outlines
     from common.repos.registrations import Registrations
     from common.repos.target_audiences import TargetAudiences
@@ -83,12 +83,6 @@ class UnitOfWork:
         return Outbox(self.session, self.tenant_id)
 
     @cached_property
-    def ai_settings(self) -> TenantAISettings:
-        from common.repos.tenant_ai_settings import TenantAISettings
-
-        return TenantAISettings(self.session, self.tenant_id)
-
-    @cached_property
     def target_audiences(self) -> TargetAudiences:
         from common.repos.target_audiences import TargetAudiences
 
@@ -133,11 +127,24 @@ class UnitOfWork:
 
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
     @cached_property
+    def system_outbox(self) -> SystemOutbox:
+        from common.repos.outbox import SystemOutbox
+
+        return SystemOutbox(self.session)
+
+    @cached_property
     def processed_events(self) -> ProcessedEvents:
         from common.repos.outbox import ProcessedEvents
 
         return ProcessedEvents(self.session)
 
+    @cached_property
+    def ai_settings(self) -> TenantAISettings:
+        from common.repos.tenant_ai_settings import TenantAISettings
+
+        return TenantAISettings(self.session, self.tenant_id)
+
+    # --- system paths (SECURITY DEFINER functions; any session) -----------------
     @cached_property
     def sealed_ai_keys(self) -> SealedAIKeys:
         from common.repos.tenant_ai_settings import SealedAIKeys

@@ -39,6 +39,22 @@ class Outbox(TenantRepository):
         return event_id
 
 
+class SystemOutbox:
+    """Adds events that belong to no tenant yet (e.g. a paid registration) through
+    ``mirai_outbox_enqueue_system``, in the caller's (system) transaction."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, *, type: str, source: str, data: dict[str, Any], subject: str | None = None) -> uuid.UUID:
+        validate_data(type, data)
+        event_id: uuid.UUID = self._session.execute(
+            text("select mirai_outbox_enqueue_system(:type, :source, :subject, cast(:data as jsonb))"),
+            {"type": type, "source": source, "subject": subject, "data": json.dumps(data)},
+        ).scalar_one()
+        return event_id
+
+
 def _row(mapping: Any) -> OutboxRow:
     return OutboxRow(
         id=mapping["id"], type=mapping["type"], source=mapping["source"], data=mapping["data"],

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -97,6 +97,17 @@ class TenantAISettings(TenantRepository):
             .returning(*tenant_ai_settings.c)
         ).first()
         return _record(row) if row else None
+
+
+    def record_key_status(self, status: str) -> bool:
+        """What the provider last said of the stored key ('valid', 'invalid',
+        'quota_exceeded'), e.g. when a job's call is rejected; False when no key is stored."""
+        result = self._session.execute(
+            update(tenant_ai_settings)
+            .where(tenant_ai_settings.c.tenant_id == self.tenant_id, tenant_ai_settings.c.api_key_ciphertext.is_not(None))
+            .values(key_status=status, key_checked_at=func.now())
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 class SealedAIKeys:

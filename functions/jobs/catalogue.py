@@ -60,6 +60,7 @@ JOB_TARGETS: tuple[Target, ...] = (
         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60),
     ),
     _job("cleanup_expired_registrations", schedule="0 * * * *", scaling=_JOB_SCALING),
+    _job("record_checkout_paid", event_types=("com.stripe.checkout.session.completed",), scaling=_JOB_SCALING),
     _job("generate_outline", event_types=("io.mirai.generation.requested",), scaling=_AI_JOB_SCALING,
          secrets=_AI_SECRETS),
     # Every minute: re-publishes generation work whose lease ended (a killed function).

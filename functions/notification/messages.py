@@ -20,7 +20,7 @@ MAX_IDS_PER_CALL = 200  # one page at the largest page size
 def to_proto(row: Notification, people: dict[uuid.UUID, UserSummaryRow], *, storage: Any) -> Any:
     message = notification_pb2.Notification(
         id=str(row.id),
-        type=enum_number(NOTIFICATION_TYPE, row.type),
+        type=notification_pb2.NotificationType.ValueType(enum_number(NOTIFICATION_TYPE, row.type)),
         title=row.title,
         message=row.message,
         link=row.link,
@@ -28,7 +28,7 @@ def to_proto(row: Notification, people: dict[uuid.UUID, UserSummaryRow], *, stor
     )
     if row.resource_type is not None:
         message.resource.CopyFrom(notification_pb2.ResourceRef(
-            type=enum_number(RESOURCE_TYPE, row.resource_type),
+            type=notification_pb2.ResourceType.ValueType(enum_number(RESOURCE_TYPE, row.resource_type)),
             id=str(row.resource_id) if row.resource_id else "",
             course_id=str(row.resource_course_id) if row.resource_course_id else "",
         ))

@@ -10,6 +10,7 @@ import pytest
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
 
+from common.cache_keys import CacheKeys
 from common.gen.mirai.v1 import common_pb2, target_audience_connect
 from common.gen.mirai.v1 import target_audience_pb2 as pb
 from functions.bootstrap import Container
@@ -109,7 +110,7 @@ def test_stale_etag_delete_is_aborted_and_keeps_the_persona(client: Client, krat
     assert kept.target_audience.industry == "Retail"
 
 
-def test_deleting_a_persona_detaches_its_courses(
+def test_deleting_a_persona_detaches_its_courses_and_drops_their_cached_copies(
     client: Client, kratos: FakeKratos, container: Container, tenant: SeededTenant
 ) -> None:
     me = owner(kratos, tenant)
@@ -117,6 +118,10 @@ def test_deleting_a_persona_detaches_its_courses(
     with container.db.tenant_session(tenant.tenant_id) as uow:
         courses = [uow.courses.add(title=f"C{i}", created_by=me.user_id, target_audience_id=uuid.UUID(created.id))
                    for i in range(2)]
+    keys = CacheKeys(tenant.tenant_id)
+    cached = [keys.course(c.id) for c in courses] + [keys.all_courses(), keys.folder_courses(uuid.uuid4())]
+    for key in cached:
+        container.cache.set(key, {"target_audience_id": created.id})
     got = client.get_target_audience(pb.GetTargetAudienceRequest(target_audience_id=created.id), headers=me.headers)
     assert got.target_audience.course_count == 2
     deleted = client.delete_target_audience(pb.DeleteTargetAudienceRequest(target_audience_id=created.id),
@@ -124,6 +129,7 @@ def test_deleting_a_persona_detaches_its_courses(
     assert deleted.detached_course_count == 2
     with container.db.tenant_session(tenant.tenant_id) as uow:
         assert all(uow.courses.get(c.id).target_audience_id is None for c in courses)
+    assert [key for key in cached if container.cache.get(key) is not None] == []
 
 
 def test_only_the_creator_or_an_owner_or_admin_may_change_a_persona(
@@ -170,3 +176,15 @@ def test_list_pages_through_filtered_personas(client: Client, kratos: FakeKratos
         if not token:
             break
     assert names == ["Persona 1", "Persona 3"]
+
+
+def test_the_creator_summary_carries_a_presigned_avatar(
+    client: Client, kratos: FakeKratos, container: Container, tenant: SeededTenant
+) -> None:
+    creator = new_user(container, kratos, tenant, role="member")
+    avatar_key = f"{tenant.tenant_id}/avatars/{creator.user_id}.png"
+    with container.db.tenant_session(tenant.tenant_id) as uow:
+        uow.users.update_profile(creator.user_id, {"avatar_object_key": avatar_key, "first_name": "Ada"})
+    created = _create(client, creator, "With avatar")
+    assert created.created_by.first_name == "Ada"
+    assert avatar_key in created.created_by.avatar_url and "Signature" in created.created_by.avatar_url

@@ -303,3 +303,24 @@ def test_a_ciphertext_copied_into_another_tenants_row_does_not_decrypt(
     with runner.container.db.tenant_session(alpha.tenant.tenant_id) as uow:
         credentials = load_ai_credentials(uow, runner.container.keyring)
     assert credentials is not None and credentials.api_key == KEY_A
+
+
+def test_models_the_key_can_use_are_listed_and_selectable_and_others_are_not(
+    runner: Runner, kratos: FakeKratos, gemini: FakeGemini
+) -> None:
+    admin = _admin(runner, kratos)
+    client = _client(runner)
+    client.update_ai_settings(pb.UpdateAISettingsRequest(api_key=KEY_A), headers=admin.headers)
+    gemini.models = [
+        {"name": "models/gemini-3.0-pro", "displayName": "Gemini 3.0 Pro", "inputTokenLimit": 2000000,
+         "outputTokenLimit": 128000, "supportedGenerationMethods": ["generateContent"]},
+        {"name": "models/embedding-001", "supportedGenerationMethods": ["embedContent"]},
+    ]
+    listed = client.list_available_models(pb.ListAvailableModelsRequest(), headers=admin.headers)
+    assert [(m.id, m.input_token_limit, m.supports_images) for m in listed.models] == [("gemini-3.0-pro", 2000000, True)]
+    chosen = client.update_ai_settings(pb.UpdateAISettingsRequest(model="gemini-3.0-pro"), headers=admin.headers)
+    assert chosen.settings.model == "gemini-3.0-pro"
+    err = _fails(client.update_ai_settings, pb.UpdateAISettingsRequest(model="gemini-2.5-pro"), headers=admin.headers)
+    assert err.code == Code.INVALID_ARGUMENT and err.message.startswith("model")
+    reset = client.update_ai_settings(pb.UpdateAISettingsRequest(model=""), headers=admin.headers)
+    assert reset.settings.model == ""  # back to Mirai's default

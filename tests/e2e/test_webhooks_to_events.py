@@ -4,11 +4,21 @@ broker (K_SINK is the runner's own /_broker) and reach their subscribers."""
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
+import uuid
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from cloudevents.conversion import to_binary
+from cloudevents.http import CloudEvent
+from sqlalchemy import text
 
+from common.db import Database
+from functions.bootstrap import Container
+from functions.local.runner import BROKER_PATH
 from tests.conftest import MINIO_WEBHOOK_TOKEN, STRIPE_WEBHOOK_SECRET
 from tests.fakes.event_receiver import EventReceiver
 from tests.fakes.stripe_signing import stripe_signature
@@ -93,3 +103,71 @@ def test_a_minio_notification_without_the_token_is_refused(runner_url: str) -> N
 def test_the_broker_endpoint_refuses_what_is_not_a_cloudevent(runner_url: str) -> None:
     status, body = _post(f"{runner_url}/_broker", b'{"hello": "world"}', {})
     assert status == 400 and "CloudEvent" in body["error"]
+
+
+def test_stripe_delivering_a_paid_checkout_three_times_marks_the_registration_paid_once(
+    runner_url: str, container: Container, owner_db: Database
+) -> None:
+    checkout = f"cs_test_{uuid.uuid4().hex}"
+    with container.db.system_session() as uow:
+        registration = uow.registrations.create(
+            email=f"buyer-{uuid.uuid4().hex[:6]}@example.com", password_hash="x", company_name="Buyer Co",
+            plan="pro", seat_count=3, checkout_session_id=checkout,
+        )
+    event = json.loads(STRIPE_SAMPLE.read_text())
+    event["id"] = f"evt_e2e_paid_{uuid.uuid4().hex[:12]}"
+    event["data"]["object"]["id"] = checkout
+    payload = json.dumps(event).encode()
+    for _ in range(3):  # Stripe retries: the same event, freshly signed each time
+        status, _ = _post(f"{runner_url}/webhooks/stripe", payload,
+                          {"Stripe-Signature": stripe_signature(payload, STRIPE_WEBHOOK_SECRET)})
+        assert status == 200
+
+    def registration_paid() -> bool:
+        with container.db.system_session() as uow:
+            found = uow.registrations.get(registration)
+            return found is not None and found.status == "paid"
+
+    _eventually(registration_paid)
+    with owner_db.system_session() as uow:
+        marks = uow.session.execute(
+            text("select count(*) from processed_events where consumer = 'record_checkout_paid' and event_id = :id"),
+            {"id": event["id"]},
+        ).scalar_one()
+        paid_events = uow.session.execute(
+            text("select count(*) from outbox where type = 'io.mirai.registration.paid' and subject = :id"),
+            {"id": str(registration)},
+        ).scalar_one()
+    assert (marks, paid_events) == (1, 1)
+
+
+def _eventually(condition: Callable[[], bool], timeout: float = 30) -> None:
+    """Polls until the broker's asynchronous delivery has had its effect (never asserts on time)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the consumer never ran"
+        time.sleep(0.05)
+
+
+def test_an_event_its_consumer_cannot_handle_is_dead_lettered_with_the_error(
+    runner_url: str, owner_db: Database
+) -> None:
+    event_id = f"evt_e2e_broken_{uuid.uuid4().hex[:12]}"
+    headers, body = to_binary(CloudEvent(
+        {"id": event_id, "type": "com.stripe.checkout.session.completed", "source": "https://api.stripe.com/v1/events"},
+        {"id": event_id, "type": "checkout.session.completed", "data": {"object": {"id": "not-a-checkout"}}},
+    ))
+    request = urllib.request.Request(f"{runner_url}{BROKER_PATH}", data=body, headers=headers, method="POST")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status < 300
+
+    def dead_lettered() -> list[Any]:
+        with owner_db.system_session() as uow:
+            return list(uow.session.execute(
+                text("select consumer, error from dead_letters where event_id = :id"), {"id": event_id}
+            ).all())
+
+    _eventually(lambda: bool(dead_lettered()))
+    [(consumer, error)] = dead_lettered()
+    assert consumer == "record-checkout-paid"
+    assert "checkout session" in error

@@ -217,3 +217,25 @@ def test_another_tenants_notifications_are_invisible_and_unmarkable(
             repo.add(NewNotification(user_id=other.owner_id, type="system", title="Spoof", message=""))
     with container.db.tenant_session(other.tenant_id) as uow:
         assert [n.id for n in uow.notifications.list_for(other.owner_id, unread_only=True).items] == [theirs]
+
+
+@pytest.mark.parametrize(
+    ("unread_only", "index"),
+    [(False, "notifications_tenant_user_idx"), (True, "notifications_tenant_user_unread_created_idx")],
+)
+def test_the_notification_lists_use_their_tenant_led_index(
+    container: Container, tenant: SeededTenant, unread_only: bool, index: str
+) -> None:
+    read_filter = " and read_at is null" if unread_only else ""
+    with container.db.tenant_session(tenant.tenant_id) as uow:
+        for i in range(5):
+            notify(uow, user_id=tenant.owner_id, type="system", title=f"n{i}", message="")
+        # Tiny tables would be scanned sequentially; forbid that to see which index the planner can use.
+        uow.session.execute(text("set local enable_seqscan = off"))
+        plan = "\n".join(uow.session.execute(text(
+            f"explain select * from notifications where user_id = :u{read_filter}"
+            " order by created_at desc, id desc limit 51"
+        ), {"u": tenant.owner_id}).scalars())
+    assert index in plan and "Sort" not in plan, plan
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "tenant_id" in index_condition and "user_id" in index_condition

@@ -41,10 +41,14 @@ def test_a_key_without_a_model_choice_uses_the_default_model_and_changes_keep_th
         credentials = require_ai_credentials(uow, KEYRING)
         assert (credentials.api_key, credentials.model) == (API_KEY, "gemini-2.5-pro")
 
+        assert uow.ai_settings.record_key_status("invalid") is True
+        assert require_ai_credentials(uow, KEYRING).key_status == "invalid"
+
         cleared = uow.ai_settings.delete_key(updated_by=tenant.owner_id)
         assert cleared is not None and not cleared.has_key and cleared.model == "gemini-2.5-pro"
         assert (cleared.api_key_version, cleared.api_key_mask, cleared.key_status) == (None, None, "missing")
         assert load_ai_credentials(uow, KEYRING) is None
+        assert uow.ai_settings.record_key_status("valid") is False
 
 
 def test_a_ciphertext_without_its_version_is_refused_by_the_schema(container: Container) -> None:
