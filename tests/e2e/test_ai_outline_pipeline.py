@@ -275,3 +275,69 @@ def test_jobs_are_listed_filtered_and_cancelled_and_members_see_only_their_own(
     assert hidden.code == Code.NOT_FOUND
     outlines = ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=author.headers).outlines
     assert [o.id for o in outlines] == [started.outline.id]
+
+
+def test_a_run_killed_after_claiming_is_finished_once_by_the_sweep_when_its_lease_ends(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    import time
+
+    from functions.ai_generation.lease_sweep import sweep_expired_leases
+    from functions.ai_generation.outline_job import run_outline_job
+
+    author = new_tenant(runner, kratos)
+    with owner_db.engine.begin() as conn:
+        job_id, outline_id = _queue_without_event(conn, author.tenant.tenant_id, author.user_id)
+    # A run claims the job with a short lease and dies without a trace.
+    with runner.container.db.system_session() as uow:
+        assert uow.generation_jobs.claim(job_id, lease_seconds=1, worker="killed-run") is not None
+    # While the lease lives, a redelivery is a no-op.
+    assert run_outline_job(runner.container, tenant_id=author.tenant.tenant_id, job_id=job_id) == "not claimed"
+    assert sweep_expired_leases(runner.container) == 0
+    time.sleep(1.2)
+    assert sweep_expired_leases(runner.container) >= 1
+    job = wait_for_job(runner, str(job_id), author.headers)
+    assert job.status == pb.JOB_STATUS_SUCCEEDED and job.attempt == 2
+    assert len([r for r in gemini.requests if r.model]) == 1
+    outline = client(runner).get_outline(ai_pb.GetOutlineRequest(outline_id=str(outline_id)), headers=author.headers).outline
+    assert outline.status == ai_pb.OUTLINE_STATUS_READY
+    rows = _rows(owner_db, "select count(*) as n from course_outlines where tenant_id = :t", t=author.tenant.tenant_id)
+    assert rows[0]["n"] == 1
+    # The dead run, should it wake up, can no longer write: it does not hold the job.
+    with runner.container.db.tenant_session(author.tenant.tenant_id) as uow:
+        assert uow.generation_jobs.finish(job_id, status="failed", worker="killed-run") is None
+    assert sweep_expired_leases(runner.container) == 0
+
+
+def test_another_tenants_outlines_and_jobs_are_invisible_to_every_rpc(
+    runner: RunningRunner, kratos: FakeKratos, owner_db: Database
+) -> None:
+    owner_b = new_tenant(runner, kratos)
+    started = _generate(runner, owner_b.headers)
+    wait_for_job(runner, started.job.id, owner_b.headers)
+    ai = client(runner)
+    theirs = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=owner_b.headers).outline
+    before = _rows(owner_db, "select o::text as t from course_outlines o where id = :o", o=theirs.id)
+
+    intruder = new_tenant(runner, kratos)
+    h = intruder.headers
+    lesson_id = theirs.sections[0].lessons[0].id
+    attempts = {
+        "GetOutline": lambda: ai.get_outline(ai_pb.GetOutlineRequest(outline_id=theirs.id), headers=h),
+        "UpdateOutline": lambda: ai.update_outline(ai_pb.UpdateOutlineRequest(outline_id=theirs.id, title="Mine"), headers=h),
+        "ApproveOutline": lambda: ai.approve_outline(ai_pb.ApproveOutlineRequest(outline_id=theirs.id), headers=h),
+        "RejectOutline": lambda: ai.reject_outline(ai_pb.RejectOutlineRequest(outline_id=theirs.id, reason="x"), headers=h),
+        "GetJob": lambda: ai.get_job(ai_pb.GetJobRequest(job_id=started.job.id), headers=h),
+        "CancelJob": lambda: ai.cancel_job(ai_pb.CancelJobRequest(job_id=started.job.id), headers=h),
+        "GenerateLessons": lambda: ai.generate_lessons(ai_pb.GenerateLessonsRequest(
+            course_id=str(uuid.uuid4()), lesson_ids=[lesson_id]), headers=h),
+        "RegenerateComponent": lambda: ai.regenerate_component(ai_pb.RegenerateComponentRequest(
+            course_id=str(uuid.uuid4()), lesson_id=lesson_id, component_id="c1", instruction="shorter"), headers=h),
+    }
+    for name, attempt in attempts.items():
+        err = _fails(attempt)
+        assert err.code in (Code.NOT_FOUND, Code.UNIMPLEMENTED), (name, err.code, err.message)
+    assert ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=h).outlines == []
+    assert ai.list_jobs(ai_pb.ListJobsRequest(outline_id=theirs.id), headers=h).jobs == []
+    assert ai.list_jobs(ai_pb.ListJobsRequest(), headers=h).jobs == []
+    assert _rows(owner_db, "select o::text as t from course_outlines o where id = :o", o=theirs.id) == before

@@ -7,6 +7,7 @@
         gemini.script(FakeReply.text("not json"), FakeReply.json({...}))
         ...
         gemini.requests[0].api_key / .prompt / .system / .schema / .model
+        gemini.max_in_flight                    # most generateContent calls served at the same time
         gemini.models = [...]                   # what GET /v1/models lists (Gemini's JSON shape)
 
 Scripted replies are consumed in order, one per request (model listings included); with none left, the fake
@@ -118,6 +119,8 @@ class FakeGemini:
         self.requests: list[RecordedRequest] = []
         self._script: deque[FakeReply] = deque()
         self._lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -174,6 +177,7 @@ class FakeGemini:
         with self._lock:
             self._script.clear()
             self.requests.clear()
+            self.max_in_flight = 0
         self.latency = 0.0
         self.models = [dict(model) for model in DEFAULT_MODELS]
 
@@ -198,6 +202,15 @@ class FakeGemini:
         with self._lock:
             self.requests.append(recorded)
             step = self._script.popleft() if self._script else FakeReply()
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            self._answer(handler, recorded, step, listing=listing)
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _answer(self, handler: BaseHTTPRequestHandler, recorded: RecordedRequest, step: FakeReply, *, listing: bool) -> None:
         delay = self.latency if step.delay is None else step.delay
         if delay:
             time.sleep(delay)
