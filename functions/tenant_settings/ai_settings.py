@@ -21,7 +21,7 @@ from functions.tenant_settings.models import CURATED, ModelList
 # formats the provider may issue without accepting pasted prose or whitespace.
 _KEY_SHAPE = re.compile(r"[A-Za-z0-9_\-]{30,128}")
 
-_PROVIDERS = {pb.AI_PROVIDER_UNSPECIFIED: "gemini", pb.AI_PROVIDER_GEMINI: "gemini"}
+_PROVIDERS: dict[int, str] = {pb.AI_PROVIDER_UNSPECIFIED: "gemini", pb.AI_PROVIDER_GEMINI: "gemini"}
 
 
 def provider_name(value: int) -> str:
