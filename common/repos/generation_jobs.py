@@ -8,6 +8,7 @@ claimed row's tenant is checked by the caller.
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -231,5 +232,5 @@ class GenerationJobs(TenantRepository):
             return None
         return _job(row)
 
-    def expired_leases(self, *, limit: int) -> list[ExpiredLease]:
+    def expired_leases(self, *, limit: int) -> builtins.list[ExpiredLease]:
         return [ExpiredLease(job_id=r.job_id, tenant_id=r.tenant_id) for r in self._session.execute(_EXPIRED, {"limit": limit})]

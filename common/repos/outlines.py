@@ -7,6 +7,7 @@ position constraints are deferred, so a rewrite may pass through duplicates).
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
@@ -164,7 +165,7 @@ class Outlines(TenantRepository):
             raise Conflict("the outline was changed meanwhile; reload it and try again")
         return to_record(Outline, row)
 
-    def sections(self, outline_id: uuid.UUID) -> list[Section]:
+    def sections(self, outline_id: uuid.UUID) -> builtins.list[Section]:
         section_rows = self._session.execute(
             select(outline_sections.c.id, outline_sections.c.title, outline_sections.c.description, outline_sections.c.position)
             .where(outline_sections.c.outline_id == outline_id).order_by(outline_sections.c.position)
@@ -179,7 +180,7 @@ class Outlines(TenantRepository):
         return [Section(id=r.id, title=r.title, description=r.description, position=r.position, lessons=lessons[r.id])
                 for r in section_rows]
 
-    def replace_sections(self, outline_id: uuid.UUID, sections: list[Section]) -> None:
+    def replace_sections(self, outline_id: uuid.UUID, sections: builtins.list[Section]) -> None:
         """Makes the outline's sections and lessons exactly these (ids as given, positions from order)."""
         self._session.execute(delete(outline_sections).where(outline_sections.c.outline_id == outline_id))
         section_rows = [

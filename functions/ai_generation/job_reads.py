@@ -11,6 +11,6 @@ from functions.ai_generation.visibility import require_visible
 
 
 def visible_job(uow: Any, principal: Principal, job_id: uuid.UUID, *, for_update: bool = False) -> Job:
-    job = uow.generation_jobs.get(job_id, for_update=for_update)
+    job: Job = uow.generation_jobs.get(job_id, for_update=for_update)
     require_visible(principal, job.created_by, what="job", field="job_id")
     return job

@@ -13,7 +13,7 @@ from functions.ai_generation.visibility import require_visible
 
 
 def visible_outline(uow: Any, principal: Principal, outline_id: uuid.UUID, *, for_update: bool = False) -> Outline:
-    outline = uow.outlines.get(outline_id, for_update=for_update)
+    outline: Outline = uow.outlines.get(outline_id, for_update=for_update)
     require_visible(principal, outline.created_by, what="outline", field="outline_id")
     return outline
 

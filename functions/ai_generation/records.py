@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,7 +42,7 @@ COMPONENT_TYPES = {
 _COMPONENT_NAMES = {number: name for name, number in COMPONENT_TYPES.items()}
 
 
-def names_of(numbers: Iterable[int], table: dict[str, int]) -> list[str]:
+def names_of(numbers: Iterable[int], table: Mapping[str, int]) -> list[str]:
     reverse = {number: name for name, number in table.items()}
     return [reverse[n] for n in numbers if n in reverse]
 
@@ -79,7 +79,7 @@ def section_to_proto(section: Section) -> ai_pb.OutlineSection:
 
 def sections_from_proto(sections: Iterable[ai_pb.OutlineSection]) -> list[Section]:
     """Repository sections from proto ones whose ids are already valid (the AI's, or checked edits)."""
-    built = []
+    built: list[Section] = []
     for section in sections:
         section_id = uuid.UUID(section.id)
         lessons = [
