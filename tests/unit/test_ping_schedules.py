@@ -40,7 +40,7 @@ def test_due_schedules_publish_ping_events_that_the_generated_triggers_route() -
     for event in published:
         assert event["type"] == PING_TYPE and event["time"].startswith("2026-03-01T11:00:00")
         validate_data(PING_TYPE, event.data)
-    assert {e.data["job"] for e in published} == {"cleanup_expired_registrations", "outbox_relay"}
+    assert {e.data["job"] for e in published} == {"cleanup_expired_registrations", "generation_lease_sweep", "outbox_relay"}
 
 
 def test_nothing_fires_between_ticks() -> None:
