@@ -6,6 +6,8 @@ Constraints, policies and indexes live only in the migrations.
 """
 
 from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
-from common.db.tables.courses import courses, folders
+from common.db.tables.courses import course_modules, course_versions, courses, folders, lessons
 
-__all__ = ["companies", "courses", "folders", "metadata", "team_members", "teams", "tenants", "users"]
+__all__ = [
+    "companies", "course_modules", "course_versions", "courses", "folders", "lessons", "metadata", "team_members", "teams", "tenants", "users",
+]
