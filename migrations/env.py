@@ -17,8 +17,9 @@ from sqlalchemy import create_engine, pool
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # revisions import schema_support
 
-from common.db import sqlalchemy_url  # noqa: E402
-from schema_support import APP_ROLE  # noqa: E402
+from schema_support import APP_ROLE
+
+from common.db import sqlalchemy_url
 
 config = context.config
 settings = config.attributes.get("settings")
@@ -31,9 +32,22 @@ if not url:
 
 
 def _set_app_password(connection: object, password: str) -> None:
+    import time
+
+    from sqlalchemy.exc import InternalError
+
     raw = connection.connection.driver_connection  # type: ignore[attr-defined]
     verifier = raw.pgconn.encrypt_password(password.encode(), APP_ROLE.encode(), b"scram-sha-256").decode()
-    connection.exec_driver_sql(f"alter role {APP_ROLE} password '{verifier}'")  # type: ignore[attr-defined]
+    # The role is cluster-wide: migrations of other databases may alter it at the same moment.
+    for attempt in range(5):
+        try:
+            connection.exec_driver_sql(f"alter role {APP_ROLE} password '{verifier}'")  # type: ignore[attr-defined]
+            connection.commit()  # type: ignore[attr-defined]
+            return
+        except InternalError:
+            connection.rollback()  # type: ignore[attr-defined]
+            time.sleep(0.05 * (attempt + 1))
+    raise RuntimeError(f"could not set the {APP_ROLE} password: the role kept being changed concurrently")
 
 
 engine = create_engine(sqlalchemy_url(url), poolclass=pool.NullPool)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -25,13 +23,9 @@ APP_DB_PASSWORD = "mirai-app-test-password"
 
 
 @pytest.fixture(scope="session")
-def service_stack() -> Iterator[tuple[ExitStack, Path]]:
-    # Not pytest's tmp_path: pytest prunes old basetemp folders, and a concurrent
-    # run could delete the data directory of this run's embedded servers.
+def service_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ExitStack, Path]]:
     with ExitStack() as stack:
-        folder = Path(tempfile.mkdtemp(prefix="mirai-services-"))
-        stack.callback(shutil.rmtree, folder, ignore_errors=True)
-        yield stack, folder
+        yield stack, tmp_path_factory.mktemp("services")
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +80,7 @@ def container(settings: Settings) -> Iterator[Container]:
     built.close()
 
 
-def free_port() -> int:
+def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -94,14 +88,16 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def runner_url(container: Container) -> Iterator[str]:
-    """The local runner's dispatcher on a real WSGI server, on a free loopback port."""
-    from waitress.server import create_server
+    """The local runner's dispatcher on a real threaded WSGI server, on a free loopback port."""
+    from werkzeug.serving import make_server
 
     from functions.local.runner import Dispatcher
 
-    server = create_server(Dispatcher(container), host="127.0.0.1", port=free_port(), threads=8)
-    thread = threading.Thread(target=server.run, daemon=True)
+    # werkzeug's server stops cleanly (shutdown() joins its loop); waitress' close() races its trigger pipe.
+    server = make_server("127.0.0.1", _free_port(), Dispatcher(container), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
     thread.join(timeout=5)

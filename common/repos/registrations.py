@@ -51,7 +51,7 @@ class Registrations:
     def create(self, *, email: str, password_hash: str, company_name: str, plan: str, seat_count: int,
                first_name: str = "", last_name: str = "", billing_interval: str = "monthly", industry: str = "",
                company_size: str = "", locale: str = "", checkout_session_id: str | None = None) -> uuid.UUID:
-        return self._session.execute(
+        registration_id: uuid.UUID = self._session.execute(
             text(
                 "select mirai_create_pending_registration(:email, :password_hash, :first_name, :last_name,"
                 " :company_name, :plan, :seat_count, :billing_interval, :industry, :company_size, :locale,"
@@ -64,6 +64,7 @@ class Registrations:
                 "locale": locale, "checkout_session_id": checkout_session_id,
             },
         ).scalar_one()
+        return registration_id
 
     def attach_checkout(self, registration_id: uuid.UUID, checkout_session_id: str) -> bool:
         return bool(self._session.execute(

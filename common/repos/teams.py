@@ -38,7 +38,18 @@ class TeamMember:
     joined_at: datetime
 
 
+@dataclass(frozen=True)
+class Membership:
+    """A user's membership seen from the user: which team, by name, and the role in it."""
+
+    team_id: uuid.UUID
+    team_name: str
+    role: str
+    joined_at: datetime
+
+
 class Teams(TenantRepository):
+    # ``list`` is defined last: inside the class body the name would shadow the builtin in annotations.
     def add(self, *, company_id: uuid.UUID, name: str, description: str = "", created_by: uuid.UUID | None = None) -> Team:
         try:
             with self._session.begin_nested():
@@ -80,20 +91,6 @@ class Teams(TenantRepository):
         if self._session.execute(delete(teams).where(teams.c.id == team_id)).rowcount == 0:  # type: ignore[attr-defined]
             raise NotFound("team not found")
 
-    def list(self, *, page_size: int = 0, page_token: str = "", member_id: uuid.UUID | None = None) -> Page[Team]:
-        """By name; ``member_id`` limits to that user's teams."""
-        size = clamp_page_size(page_size)
-        cursor = decode_token(page_token, sort="name", column=teams.c.name)
-        stmt = select(teams)
-        if member_id is not None:
-            stmt = stmt.where(teams.c.id.in_(select(team_members.c.team_id).where(team_members.c.user_id == member_id)))
-        condition = after(cursor, column=teams.c.name, id_column=teams.c.id, descending=False)
-        if condition is not None:
-            stmt = stmt.where(condition)
-        stmt = stmt.order_by(*order_by(teams.c.name, teams.c.id, descending=False)).limit(size + 1)
-        rows = [to_record(Team, r) for r in self._session.execute(stmt)]
-        return page_of(rows, size=size, sort="name", key=lambda t: (t.name, t.id))
-
     def add_member(self, team_id: uuid.UUID, user_id: uuid.UUID, *, role: str = "member") -> TeamMember:
         try:
             with self._session.begin_nested():
@@ -122,6 +119,29 @@ class Teams(TenantRepository):
         stmt = select(team_members).where(team_members.c.user_id == user_id).order_by(team_members.c.team_id)
         return [to_record(TeamMember, r) for r in self._session.execute(stmt)]
 
+    def teams_of(self, user_id: uuid.UUID) -> list[Membership]:
+        stmt = (
+            select(team_members.c.team_id, teams.c.name.label("team_name"), team_members.c.role, team_members.c.joined_at)
+            .join(teams, teams.c.id == team_members.c.team_id)
+            .where(team_members.c.user_id == user_id)
+            .order_by(teams.c.name, teams.c.id)
+        )
+        return [to_record(Membership, r) for r in self._session.execute(stmt)]
+
     def member_count(self, team_id: uuid.UUID) -> int:
         stmt = select(func.count()).where(team_members.c.team_id == team_id)
         return int(self._session.execute(stmt).scalar_one())
+
+    def list(self, *, page_size: int = 0, page_token: str = "", member_id: uuid.UUID | None = None) -> Page[Team]:
+        """By name; ``member_id`` limits to that user's teams."""
+        size = clamp_page_size(page_size)
+        cursor = decode_token(page_token, sort="name", column=teams.c.name)
+        stmt = select(teams)
+        if member_id is not None:
+            stmt = stmt.where(teams.c.id.in_(select(team_members.c.team_id).where(team_members.c.user_id == member_id)))
+        condition = after(cursor, column=teams.c.name, id_column=teams.c.id, descending=False)
+        if condition is not None:
+            stmt = stmt.where(condition)
+        stmt = stmt.order_by(*order_by(teams.c.name, teams.c.id, descending=False)).limit(size + 1)
+        rows = [to_record(Team, r) for r in self._session.execute(stmt)]
+        return page_of(rows, size=size, sort="name", key=lambda t: (t.name, t.id))

@@ -31,17 +31,17 @@ def _header(headers: Any, name: str) -> str | None:
 def credential_from(headers: Any) -> Credential | None:
     authorization = _header(headers, "authorization")
     if authorization:
-        scheme, _, token = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        scheme, _, bearer = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not bearer.strip():
             raise Unauthenticated("the Authorization header must be 'Bearer <session token>'")
-        return Credential(token.strip(), "session_token")
-    token = _header(headers, "x-session-token")
-    if token:
-        return Credential(token, "session_token")
-    cookie = _header(headers, "cookie")
-    if cookie:
+        return Credential(bearer.strip(), "session_token")
+    session_token = _header(headers, "x-session-token")
+    if session_token:
+        return Credential(session_token, "session_token")
+    cookie_header = _header(headers, "cookie")
+    if cookie_header:
         try:
-            morsel = SimpleCookie(cookie).get("ory_kratos_session")
+            morsel = SimpleCookie(cookie_header).get("ory_kratos_session")
         except CookieError:
             morsel = None
         if morsel is not None and morsel.value:

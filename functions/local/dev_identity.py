@@ -48,14 +48,13 @@ def create_dev_session(settings: Settings, container: object, *, email: str) -> 
     db = container.db  # type: ignore[attr-defined]
     with db.system_session() as uow:
         if uow.identities.find_user(identity_id) is None:
+            # The same path as a paid signup: registration → paid → provisioned (no Stripe ids).
+            checkout = f"dev_{uuid.uuid4().hex}"
             registration = uow.registrations.create(
                 email=email, password_hash="!dev-session", company_name=f"{email.split('@')[0]}'s company",
-                plan="pro", seat_count=5, checkout_session_id=f"dev_{uuid.uuid4().hex}",
+                plan="pro", seat_count=5, checkout_session_id=checkout,
             )
-            paid = uow.registrations.get(registration)
-            assert paid is not None and paid.stripe_checkout_session_id
-            uow.registrations.mark_paid(checkout_session_id=paid.stripe_checkout_session_id, customer_id=None,
-                                        subscription_id=None)
+            uow.registrations.mark_paid(checkout_session_id=checkout, customer_id=None, subscription_id=None)
             uow.registrations.provision(registration, kratos_id=identity_id, slug=_slug(email))
     key = load_or_create_key(Path(settings.dev_identity_key_file or ".mirai/" + KEY_FILE))
     return DevIdentity(key, under_knative=False).issue(identity_id=identity_id, email=email.strip().lower())

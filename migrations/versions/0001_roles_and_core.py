@@ -32,7 +32,14 @@ def _roles() -> None:
       end if;
     exception when duplicate_object or unique_violation then null;  -- created concurrently by another database's migration
     end $$""")
-    op.execute(f"alter role {APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole noreplication")
+    # Only when needed: concurrent ALTER ROLEs from parallel migrations fail with "tuple concurrently updated".
+    op.execute(f"""
+    do $$ begin
+      if exists (select from pg_roles where rolname = '{APP_ROLE}'
+                 and (rolsuper or rolbypassrls or rolcreatedb or rolcreaterole or rolreplication or not rolcanlogin)) then
+        alter role {APP_ROLE} login nosuperuser nobypassrls nocreatedb nocreaterole noreplication;
+      end if;
+    end $$""")
     op.execute(f"do $$ begin execute format('grant connect on database %I to {APP_ROLE}', current_database()); end $$")
     op.execute(f"grant usage on schema public to {APP_ROLE}")
     op.execute("""
@@ -55,7 +62,7 @@ def upgrade() -> None:
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )""")
-    protect_tenant_table("tenants", privileges="select, update", key="id")
+    protect_tenant_table("tenants", privileges="select", key="id")
     touch_trigger("tenants")
 
     op.execute("""

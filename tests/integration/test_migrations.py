@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+
 import psycopg
 import pytest
 from sqlalchemy import text
@@ -44,6 +45,15 @@ def _tables(url: str) -> set[str]:
         db.dispose()
 
 
+def _role_exists(url: str) -> bool:
+    db = Database(url, pool_size=1)
+    try:
+        with db.engine.connect() as conn:
+            return bool(conn.execute(text("select exists (select from pg_roles where rolname = :r)"), {"r": APP_ROLE}).scalar_one())
+    finally:
+        db.dispose()
+
+
 def test_upgrade_downgrade_upgrade_on_an_empty_database(scratch_settings: Settings) -> None:
     owner = scratch_settings.migration_database_url
     assert owner
@@ -51,6 +61,8 @@ def test_upgrade_downgrade_upgrade_on_an_empty_database(scratch_settings: Settin
     assert {"courses", "outbox", "pending_registrations", "lesson_components"} <= _tables(owner)
     downgrade(scratch_settings)
     assert _tables(owner) <= {"alembic_version"}
+    # The run's main database still grants the cluster-wide role privileges: it must survive.
+    assert _role_exists(owner)
     upgrade(scratch_settings)
     assert "courses" in _tables(owner)
 

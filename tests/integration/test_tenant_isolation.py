@@ -55,12 +55,14 @@ def _refused(err: DBAPIError) -> bool:
 
 def _attempt(session: Any, sql: str, params: dict[str, Any]) -> int | None:
     """Runs one statement in a savepoint; the affected row count, or None when refused."""
+    refusal: DBAPIError | None = None
     try:
         with session.begin_nested():
             return int(session.execute(text(sql), params).rowcount)
     except DBAPIError as err:
-        assert _refused(err), f"{sql}: unexpected {err.orig!r}"
-        return None
+        refusal = err
+    assert _refused(refusal), f"{sql}: unexpected {refusal.orig!r}"
+    return None
 
 
 def test_the_seed_covers_every_tenant_table(owner_db: Database) -> None:

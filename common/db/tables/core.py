@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, Table, Text
+from sqlalchemy import Boolean, Column, DateTime, FetchedValue, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import UUID
 
 metadata = MetaData()
@@ -16,10 +16,15 @@ def _uuid(name: str, *, nullable: bool = True, primary_key: bool = False) -> Col
     return Column(name, UUID(as_uuid=True), nullable=nullable, primary_key=primary_key)
 
 
+def id_column() -> Column:  # type: ignore[type-arg]
+    """A uuid primary key the database generates (gen_random_uuid())."""
+    return Column("id", UUID(as_uuid=True), primary_key=True, server_default=FetchedValue())
+
+
 tenants = Table(
     "tenants",
     metadata,
-    _uuid("id", primary_key=True, nullable=False),
+    id_column(),
     Column("slug", Text, nullable=False),
     Column("name", Text, nullable=False),
     Column("status", Text, nullable=False),
@@ -31,7 +36,7 @@ tenants = Table(
 companies = Table(
     "companies",
     metadata,
-    _uuid("id", primary_key=True, nullable=False),
+    id_column(),
     _uuid("tenant_id", nullable=False),
     Column("name", Text, nullable=False),
     Column("industry", Text),
@@ -58,7 +63,7 @@ companies = Table(
 users = Table(
     "users",
     metadata,
-    _uuid("id", primary_key=True, nullable=False),
+    id_column(),
     _uuid("tenant_id", nullable=False),
     _uuid("company_id", nullable=False),
     Column("kratos_id", Text),
@@ -79,7 +84,7 @@ users = Table(
 teams = Table(
     "teams",
     metadata,
-    _uuid("id", primary_key=True, nullable=False),
+    id_column(),
     _uuid("tenant_id", nullable=False),
     _uuid("company_id", nullable=False),
     Column("name", Text, nullable=False),

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, DateTime, Integer, Table, Text, text
+from sqlalchemy import BigInteger, Column, DateTime, Integer, Table, Text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 
-from common.db.tables.core import metadata
+from common.db.tables.core import id_column, metadata
 
 folders = Table(
     "folders",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("name", Text, nullable=False),
     Column("parent_id", UUID(as_uuid=True)),
@@ -25,7 +25,7 @@ folders = Table(
 courses = Table(
     "courses",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False),
@@ -53,7 +53,7 @@ courses = Table(
 course_modules = Table(
     "course_modules",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("course_id", UUID(as_uuid=True), nullable=False),
     Column("title", Text, nullable=False),
@@ -67,7 +67,7 @@ course_modules = Table(
 lessons = Table(
     "lessons",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("course_id", UUID(as_uuid=True), nullable=False),
     Column("module_id", UUID(as_uuid=True), nullable=False),
@@ -85,7 +85,7 @@ lessons = Table(
 course_versions = Table(
     "course_versions",
     metadata,
-    Column("id", UUID(as_uuid=True), primary_key=True, server_default=text("gen_random_uuid()")),
+    id_column(),
     Column("tenant_id", UUID(as_uuid=True), nullable=False),
     Column("course_id", UUID(as_uuid=True), nullable=False),
     Column("version", Integer, nullable=False),

@@ -1,0 +1,1 @@
+"""UserService: the caller's profile and the company's users."""
