@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -23,9 +25,13 @@ APP_DB_PASSWORD = "mirai-app-test-password"
 
 
 @pytest.fixture(scope="session")
-def service_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ExitStack, Path]]:
+def service_stack() -> Iterator[tuple[ExitStack, Path]]:
+    # Not pytest's tmp_path: pytest prunes old basetemp folders, and a concurrent
+    # run could delete the data directory of this run's embedded servers.
     with ExitStack() as stack:
-        yield stack, tmp_path_factory.mktemp("services")
+        folder = Path(tempfile.mkdtemp(prefix="mirai-services-"))
+        stack.callback(shutil.rmtree, folder, ignore_errors=True)
+        yield stack, folder
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +86,7 @@ def container(settings: Settings) -> Iterator[Container]:
     built.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -94,7 +100,7 @@ def runner_url(container: Container) -> Iterator[str]:
     from functions.local.runner import Dispatcher
 
     # werkzeug's server stops cleanly (shutdown() joins its loop); waitress' close() races its trigger pipe.
-    server = make_server("127.0.0.1", _free_port(), Dispatcher(container), threaded=True)
+    server = make_server("127.0.0.1", free_port(), Dispatcher(container), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

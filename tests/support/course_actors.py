@@ -68,3 +68,25 @@ def error_of(action: Callable[[], object]) -> AppError:
     except AppError as err:
         return err
     raise AssertionError("expected a domain error, got a result")
+
+
+class CourseApi:
+    """CourseService handlers called in-process, as ``actor``, through the real Container:
+    ``api.create_course(title="x")`` builds ``CreateCourseRequest(title="x")`` and calls
+    ``functions.course.create_course.create_course`` with it."""
+
+    def __init__(self, container: Any, actor: Actor) -> None:
+        self._call = actor.call(container)
+
+    def __getattr__(self, snake: str) -> Callable[..., Any]:
+        import importlib
+
+        from common.gen.mirai.v1 import course_pb2
+
+        handler = getattr(importlib.import_module(f"functions.course.{snake}"), snake)
+        request_type = getattr(course_pb2, "".join(part.title() for part in snake.split("_")) + "Request")
+
+        def invoke(**fields: Any) -> Any:
+            return handler(request_type(**fields), self._call)
+
+        return invoke
