@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -206,9 +206,19 @@ class Courses(TenantRepository):
             raise NotFound("course not found in the trash")
         return self.get(course_id)
 
-    def list(self, flt: CourseFilter, *, sort: CourseSort = "updated_at", descending: bool = True,
+    def list(self, flt: CourseFilter | None = None, *, sort: CourseSort = "updated_at", descending: bool = True,
+             folder_id: uuid.UUID | None = None, in_root: bool = False, status: str | None = None,
              page_size: int = 0, page_token: str = "") -> Page[Course]:
-        """Keyset pages on (sort column, id); each filter/sort pair has a tenant-led index (migration 0002)."""
+        """Keyset pages on (sort column, id); each filter/sort pair has a tenant-led index (migration 0002).
+
+        ``folder_id`` / ``in_root`` / ``status`` are shorthands for the same fields of ``flt``."""
+        flt = flt or CourseFilter()
+        if folder_id is not None:
+            flt = replace(flt, folder_ids=[folder_id])
+        if in_root:
+            flt = replace(flt, in_root=True)
+        if status is not None:
+            flt = replace(flt, statuses=[status])
         if sort not in ("updated_at", "created_at", "title"):
             raise InvalidArgument("unknown sort field", field="sort_field")
         size = clamp_page_size(page_size)

@@ -18,13 +18,18 @@ from tests.conftest import ALLOWED_ORIGIN
 pytestmark = pytest.mark.e2e
 
 
+def _headers(raw: object) -> dict[str, str]:
+    """Header names as HTTP defines them: case-insensitive (servers differ in spelling)."""
+    return {name.title(): value for name, value in raw.items()}  # type: ignore[attr-defined]
+
+
 def _post(url: str, body: bytes, headers: dict[str, str], method: str = "POST") -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, data=body if method == "POST" else None, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, _headers(response.headers), response.read()
     except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), err.read()
+        return err.code, _headers(err.headers), err.read()
 
 
 def test_health_check_is_serving_over_binary_protobuf(runner_url: str) -> None:
