@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Text, delete, func, insert, literal, literal_column, select, text, update
+from sqlalchemy import Text, case, delete, func, insert, literal, literal_column, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from common.db.tables import courses, folders
@@ -203,10 +203,13 @@ class Folders(TenantRepository):
             raise FailedPrecondition("folders cannot be nested more than 32 levels deep")
         try:
             with self._session.begin_nested():
-                self._session.execute(update(folders).where(folders.c.id.in_(subtree))
-                                      .values(depth=folders.c.depth + shift, team_id=team_id))
-                self._session.execute(update(folders).where(folders.c.id == folder_id)
-                                      .values(parent_id=new_parent_id, version=folders.c.version + 1))
+                # One statement: the row checks (parent_id null <=> depth 0) hold after it, not between two.
+                is_moved = folders.c.id == folder_id
+                self._session.execute(update(folders).where(folders.c.id.in_(subtree)).values(
+                    depth=folders.c.depth + shift, team_id=team_id,
+                    parent_id=case((is_moved, new_parent_id), else_=folders.c.parent_id),
+                    version=case((is_moved, folders.c.version + 1), else_=folders.c.version),
+                ))
         except IntegrityError as err:
             if violated_constraint(err) == "folders_sibling_name_key":
                 raise AlreadyExists("a folder with this name already exists there", field="name") from None
