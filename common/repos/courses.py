@@ -23,6 +23,7 @@ from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
 
 CourseSort = Literal["updated_at", "created_at", "title"]
+TagCounts = list[tuple[str, int]]  # an alias: inside Courses, ``list`` is the method
 
 _EDITABLE = frozenset({
     "title", "description", "status", "tags", "folder_id", "target_audience_id", "language", "outline_id",
@@ -243,7 +244,7 @@ class Courses(TenantRepository):
                 .group_by(courses.c.folder_id))
         return {folder_id: int(n) for folder_id, n in self._session.execute(stmt)}
 
-    def tag_counts(self, flt: CourseFilter, *, prefix: str | None, limit: int) -> list[tuple[str, int]]:
+    def tag_counts(self, flt: CourseFilter, *, prefix: str | None, limit: int) -> TagCounts:
         """Tags of the matching courses, most used first, then alphabetically."""
         tag = func.unnest(courses.c.tags).label("tag")
         inner = select(tag).select_from(_with_folder()).where(*_conditions(flt)).subquery()

@@ -174,11 +174,11 @@ class Folders(TenantRepository):
         """Live courses and child folders directly in each folder."""
         if not folder_ids:
             return {}
-        course_counts = dict(self._session.execute(
+        course_counts: dict[uuid.UUID, int] = dict(self._session.execute(
             select(courses.c.folder_id, func.count()).where(courses.c.folder_id.in_(folder_ids),
                                                             courses.c.deleted_at.is_(None))
             .group_by(courses.c.folder_id)).all())
-        child_counts = dict(self._session.execute(
+        child_counts: dict[uuid.UUID, int] = dict(self._session.execute(
             select(folders.c.parent_id, func.count()).where(folders.c.parent_id.in_(folder_ids))
             .group_by(folders.c.parent_id)).all())
         return {fid: FolderStats(int(course_counts.get(fid, 0)), int(child_counts.get(fid, 0))) for fid in folder_ids}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -104,7 +105,7 @@ class Users(TenantRepository):
             raise NotFound("user not found")
         return to_record(User, row)
 
-    def summaries(self, user_ids: list[uuid.UUID]) -> dict[uuid.UUID, User]:
+    def summaries(self, user_ids: Sequence[uuid.UUID | None]) -> dict[uuid.UUID, User]:
         """The users among ``user_ids`` (missing ones are simply absent), for ``UserSummary`` fields."""
         wanted = sorted({u for u in user_ids if u is not None})
         if not wanted:

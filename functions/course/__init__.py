@@ -12,5 +12,6 @@ the shared rules live in the area modules:
     library.py      listing, counting and tags
     folders.py      the folder tree: create, move (no cycles), delete with contents
     content.py      reading the current body and committing a new version (S3 + PostgreSQL)
+    edits.py        the module and lesson RPCs (and whole-body saves) as pure edits of a body
     versions.py     listing, reading and restoring versions
 """

@@ -125,7 +125,7 @@ def mirror_latest(storage: Storage, saved: Saved) -> None:
 
 def read_course(uow: Any, viewer: Viewer, course_id: uuid.UUID, *, for_update: bool = False,
                 include_deleted: bool = False) -> Course:
-    course = uow.courses.get(course_id, include_deleted=include_deleted, for_update=for_update)
+    course: Course = uow.courses.get(course_id, include_deleted=include_deleted, for_update=for_update)
     require_visible(viewer, course.team_id, what="course")
     return course
 

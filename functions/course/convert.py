@@ -21,7 +21,7 @@ from common.repos.users import User
 from functions.course import validation
 from functions.course.model import Content, Lesson, Module, content_etag, lesson_etag, module_etag
 
-_STATUS_ENUM = {name: number for number, name in validation.STATUS_NAMES.items()}
+_STATUS_ENUM: dict[str, Any] = {name: number for number, name in validation.STATUS_NAMES.items()}
 _CONTENT_STATUS = {
     "empty": course_pb2.LESSON_CONTENT_STATUS_EMPTY, "generating": course_pb2.LESSON_CONTENT_STATUS_GENERATING,
     "ready": course_pb2.LESSON_CONTENT_STATUS_READY, "failed": course_pb2.LESSON_CONTENT_STATUS_FAILED,

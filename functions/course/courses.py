@@ -1,8 +1,9 @@
 """Course metadata: create, read (cached), update, trash, restore, duplicate.
 
-Every write runs in one unit of work, compares the caller's ``if_match`` with the
-row's etag and then updates with a compare-and-set on the row version, so a
-stale etag is ``aborted`` and a concurrent writer cannot slip in between.
+Every write runs in one unit of work, locks the row, compares the caller's
+``if_match`` with the row's etag and then updates with a compare-and-set on the
+row version, so a stale etag is ``aborted``, a concurrent writer cannot slip in
+between, and an empty ``if_match`` never fails because of someone else's write.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class CourseView:
 
 
 def users_of(uow: Any, *user_ids: uuid.UUID | None) -> dict[uuid.UUID, User]:
-    return uow.users.summaries([u for u in user_ids if u is not None])
+    found: dict[uuid.UUID, User] = uow.users.summaries(user_ids)
+    return found
 
 
 def _view(uow: Any, course: Course) -> CourseView:
@@ -105,7 +107,7 @@ def update_course(call: Call, course_id: uuid.UUID, changes: dict[str, Any], *, 
     principal = call.require_principal()
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         viewer = load_viewer(uow, principal)
-        course = _live(read_course(uow, viewer, course_id, include_deleted=True))
+        course = _live(read_course(uow, viewer, course_id, include_deleted=True, for_update=True))
         check_etag(if_match, course.etag, what="course")
         if "folder_id" in changes:
             require_folder(uow, viewer, changes["folder_id"])
@@ -122,7 +124,7 @@ def delete_course(call: Call, course_id: uuid.UUID, *, if_match: str) -> CourseV
     principal = call.require_principal()
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         viewer = load_viewer(uow, principal)
-        course = _live(read_course(uow, viewer, course_id, include_deleted=True))
+        course = _live(read_course(uow, viewer, course_id, include_deleted=True, for_update=True))
         require_can_trash_course(viewer, created_by=course.created_by, team_id=course.team_id)
         check_etag(if_match, course.etag, what="course")
         view = _view(uow, uow.courses.trash(course_id, expected_version=course.version))
@@ -134,7 +136,7 @@ def restore_course(call: Call, course_id: uuid.UUID) -> CourseView:
     principal = call.require_principal()
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         viewer = load_viewer(uow, principal)
-        course = read_course(uow, viewer, course_id, include_deleted=True)
+        course = read_course(uow, viewer, course_id, include_deleted=True, for_update=True)
         if course.deleted_at is None:
             raise FailedPrecondition("the course is not in the trash")
         require_can_trash_course(viewer, created_by=course.created_by, team_id=course.team_id)

@@ -111,4 +111,5 @@ def list_tags(call: Call, *, prefix: str | None, limit: int) -> list[tuple[str, 
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         viewer = load_viewer(uow, principal)
         flt = CourseFilter(visible_teams=viewer.visible_teams())
-        return uow.courses.tag_counts(flt, prefix=prefix, limit=min(limit or 50, MAX_TAG_LIMIT))
+        tags: list[tuple[str, int]] = uow.courses.tag_counts(flt, prefix=prefix, limit=min(limit or 50, MAX_TAG_LIMIT))
+    return tags

@@ -29,7 +29,7 @@ MAX_QUIZ_OPTIONS = 20
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}")
 
-STATUS_NAMES = {
+STATUS_NAMES: dict[int, str] = {
     common_pb2.COURSE_STATUS_DRAFT: "draft",
     common_pb2.COURSE_STATUS_PUBLISHED: "published",
     common_pb2.COURSE_STATUS_ARCHIVED: "archived",
