@@ -98,11 +98,13 @@ def _with_folder() -> Any:
     return courses.outerjoin(folders, and_(folders.c.tenant_id == courses.c.tenant_id, folders.c.id == courses.c.folder_id))
 
 
-def _conditions(flt: CourseFilter) -> list[ColumnElement[bool]]:
+def _conditions(flt: CourseFilter, hidden_folders: Sequence[uuid.UUID]) -> list[ColumnElement[bool]]:
+    """``hidden_folders``: team folders the caller cannot see (``Courses._hidden``)."""
     where: list[ColumnElement[bool]] = []
-    if flt.visible_teams is not None:
-        teams = list(flt.visible_teams)
-        where.append(or_(folders.c.team_id.is_(None), folders.c.team_id.in_(teams)) if teams else folders.c.team_id.is_(None))
+    if hidden_folders:
+        # A plain per-row filter on courses keeps the (tenant_id, <sort>) index order usable;
+        # an OR over the joined folder would make the planner sort every visible row.
+        where.append(or_(courses.c.folder_id.is_(None), courses.c.folder_id.not_in(list(hidden_folders))))
     if flt.deleted == "live":
         where.append(courses.c.deleted_at.is_(None))
     elif flt.deleted == "trash":
@@ -128,6 +130,23 @@ def _conditions(flt: CourseFilter) -> list[ColumnElement[bool]]:
 
 
 class Courses(TenantRepository):
+    def _hidden(self, flt: CourseFilter) -> list[uuid.UUID]:
+        """Folders of team libraries outside ``flt.visible_teams`` (usually few or none)."""
+        if flt.visible_teams is None:
+            return []
+        stmt = select(folders.c.id).where(folders.c.team_id.is_not(None))
+        if flt.visible_teams:
+            stmt = stmt.where(folders.c.team_id.not_in(list(flt.visible_teams)))
+        return list(self._session.execute(stmt).scalars())
+
+    @staticmethod
+    def _from(flt: CourseFilter) -> Any:
+        """Aggregates join the folder only to filter by team: without it, a count can be index-only."""
+        return _with_folder() if flt.team_id is not None else courses
+
+    def _where(self, flt: CourseFilter) -> list[ColumnElement[bool]]:
+        return _conditions(flt, self._hidden(flt))
+
     def _select(self) -> Select[Any]:
         return select(*courses.c, folders.c.team_id.label("team_id")).select_from(_with_folder())
 
@@ -226,7 +245,7 @@ class Courses(TenantRepository):
         column = courses.c[sort]
         token_sort = f"{sort}:{'desc' if descending else 'asc'}"
         cursor = decode_token(page_token, sort=token_sort, column=column)
-        stmt = self._select().where(*_conditions(flt))
+        stmt = self._select().where(*self._where(flt))
         condition = after(cursor, column=column, id_column=courses.c.id, descending=descending)
         if condition is not None:
             stmt = stmt.where(condition)
@@ -235,19 +254,19 @@ class Courses(TenantRepository):
         return page_of(rows, size=size, sort=token_sort, key=lambda c: (getattr(c, sort), c.id))
 
     def count(self, flt: CourseFilter) -> int:
-        stmt = select(func.count()).select_from(_with_folder()).where(*_conditions(flt))
+        stmt = select(func.count()).select_from(self._from(flt)).where(*self._where(flt))
         return int(self._session.execute(stmt).scalar_one())
 
     def count_by_folder(self, flt: CourseFilter) -> dict[uuid.UUID | None, int]:
         """Courses per folder id (None: in no folder)."""
-        stmt = (select(courses.c.folder_id, func.count()).select_from(_with_folder()).where(*_conditions(flt))
+        stmt = (select(courses.c.folder_id, func.count()).select_from(self._from(flt)).where(*self._where(flt))
                 .group_by(courses.c.folder_id))
         return {folder_id: int(n) for folder_id, n in self._session.execute(stmt)}
 
     def tag_counts(self, flt: CourseFilter, *, prefix: str | None, limit: int) -> TagCounts:
         """Tags of the matching courses, most used first, then alphabetically."""
         tag = func.unnest(courses.c.tags).label("tag")
-        inner = select(tag).select_from(_with_folder()).where(*_conditions(flt)).subquery()
+        inner = select(tag).select_from(self._from(flt)).where(*self._where(flt)).subquery()
         stmt = select(inner.c.tag, func.count().label("n")).group_by(inner.c.tag)
         if prefix:
             stmt = stmt.where(inner.c.tag.ilike(f"{_escape_like(prefix)}%", escape="\\"))

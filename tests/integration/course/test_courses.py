@@ -111,9 +111,15 @@ def test_only_the_creator_a_team_lead_or_an_admin_may_trash(container: Container
 def test_a_team_course_is_invisible_outside_the_team(container: Container, tenant: Tenant) -> None:
     lead = CourseApi(container, tenant.lead)
     team_folder = lead.create_folder(name="Team stuff", team_id=str(tenant.ids["team"])).folder
-    course = lead.create_course(title="Team only", folder_id=team_folder.id).course
+    course = lead.create_course(title="Team only", folder_id=team_folder.id, tags=["team-secret"]).course
     assert course.team_id == str(tenant.ids["team"])
     outsider = CourseApi(container, tenant.outsider)
+    assert "team-secret" not in [t.tag for t in outsider.list_course_tags().tags]
+    assert "team-secret" in [t.tag for t in lead.list_course_tags().tags]
+    assert team_folder.id not in [c.folder_id for c in outsider.count_courses_by_folder().counts]
+    assert team_folder.id in [c.folder_id for c in lead.count_courses_by_folder().counts]
+    assert outsider.list_courses().total_count == lead.list_courses().total_count - 1
+    assert team_folder.id not in [f.id for f in outsider.list_folders(recursive=True).folders]
     lead.get_course(course_id=course.id)  # cached: the cache must not bypass visibility
     assert isinstance(error_of(lambda: outsider.get_course(course_id=course.id)), NotFound)
     assert course.id not in [c.id for c in outsider.list_courses(page_size=200).courses]
