@@ -6,7 +6,9 @@ will point at it is open and holds the course row lock; the row, the version
 row and the module/lesson rows commit after the object exists. If anything
 fails before the commit, the staged object is deleted again, and no committed
 row ever points at an object that was overwritten, so a failed write leaves the
-course exactly as it was. ``content.json`` is then refreshed as a copy of the
+course exactly as it was. A failure of COMMIT itself is ambiguous (the commit may
+have happened): then the database is asked, and the body is kept unless the
+version row is certainly absent; an orphan is harmless, a lost body is not. ``content.json`` is then refreshed as a copy of the
 latest body for tools that follow the storage layout; it is never read here
 (two racing writers may leave it one version behind until the next write).
 """
@@ -20,9 +22,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from common import storage_keys
 from common.adapters.storage import Storage
-from common.errors import AppError, FailedPrecondition
+from common.errors import AppError, FailedPrecondition, NotFound
 from common.repos.course_content import CourseVersion, LessonRow, ModuleRow
 from common.repos.courses import Course
 from common.rpc.context import Call
@@ -52,18 +56,51 @@ class StagedObjects:
     def __init__(self, storage: Storage) -> None:
         self.storage = storage
         self.keys: list[str] = []
+        self._committed: Callable[[], bool] | None = None
+
+    def committing(self, committed: Callable[[], bool]) -> None:
+        """Call last inside the transaction block: from here on a failure may come from
+        COMMIT itself, whose outcome the client cannot know; ``committed`` asks the database."""
+        self._committed = committed
 
     def put(self, key: str, body: bytes) -> None:
         self.keys.append(key)
         self.storage.put(key, body, "application/json")
 
     def discard(self) -> None:
+        if self._committed is not None and self._outcome_may_be_committed():
+            return
         for key in self.keys:
             try:
                 self.storage.delete(key)
             except AppError as err:
                 # The object is unreferenced; the course cleanup sweep removes leftovers.
                 log.warning("could not delete an unreferenced course body (%s)", type(err).__name__)
+
+
+    def _outcome_may_be_committed(self) -> bool:
+        # An orphaned body is harmless; deleting one a committed row points at loses data.
+        assert self._committed is not None
+        try:
+            return self._committed()
+        except (AppError, SQLAlchemyError) as err:
+            log.warning("could not tell whether a course write committed (%s); keeping its body", type(err).__name__)
+            return True
+
+
+def version_committed(call: Call, course_id: uuid.UUID, number: int) -> Callable[[], bool]:
+    """Whether version ``number`` of the course exists, asked in a fresh transaction."""
+    principal = call.require_principal()
+
+    def check() -> bool:
+        with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+            try:
+                uow.course_versions.get(course_id, number)
+            except NotFound:
+                return False
+            return True
+
+    return check
 
 
 @contextmanager
@@ -151,6 +188,7 @@ def edit_content(call: Call, course_id: uuid.UUID, edit: Edit[T], *, source: str
         saved = write_version(uow, staged, course=course, content=new_body, user_id=principal.user_id, source=source,
                               message=message, restored_from=restored_from)
         saved = replace(saved, users=uow.users.summaries([saved.course.created_by, principal.user_id]))
+        staged.committing(version_committed(call, course_id, saved.version.version))
     after_write(call, saved)
     return saved, result
 

@@ -19,7 +19,14 @@ from common.repos.courses import Course
 from common.repos.users import User
 from common.rpc.context import Call
 from functions.course import convert
-from functions.course.content import after_write, load_content, read_course, staged_objects, write_version
+from functions.course.content import (
+    after_write,
+    load_content,
+    read_course,
+    staged_objects,
+    version_committed,
+    write_version,
+)
 from functions.course.course_cache import CourseCache
 from functions.course.model import Content, Module, empty_content
 from functions.course.structure import check_etag
@@ -81,6 +88,7 @@ def create_course(call: Call, *, title: str, description: str, folder_id: uuid.U
         saved = write_version(uow, staged, course=course, content=empty_content(str(course.id)),
                               user_id=principal.user_id, source="create")
         view = _view(uow, saved.course)
+        staged.committing(version_committed(call, course.id, 1))
     after_write(call, saved)
     return view
 
@@ -162,6 +170,7 @@ def duplicate_course(call: Call, course_id: uuid.UUID, *, title: str | None, fol
         saved = write_version(uow, staged, course=copy, content=body, user_id=principal.user_id, source="create",
                               message=f"duplicated from version {source.content_version}")
         view = _view(uow, saved.course)
+        staged.committing(version_committed(call, copy.id, 1))
     after_write(call, saved)
     return view
 
