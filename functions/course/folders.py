@@ -177,6 +177,10 @@ def _empty_and_delete(uow: Any, viewer: Viewer, folder: Folder, *, contents: Con
         return DeleteResult(deleted_courses=trashed, deleted_folders=uow.folders.delete_many(ids))
     if contents == "to_parent":
         destination, team = folder.parent_id, folder.team_id
+        if destination is None and team is not None and stats.course_count:
+            # Courses at the root belong to the company library: moving a team's courses
+            # there would show them to the whole company.
+            raise FailedPrecondition("a team library has no root for courses; choose target_folder_id instead")
     else:
         assert target_folder_id is not None
         if target_folder_id in {n.id for n in subtree}:

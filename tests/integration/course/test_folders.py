@@ -90,6 +90,16 @@ def test_delete_contents_trashes_courses_and_removes_the_subtree(container: Cont
         assert restored.folder_id == ""  # the folder is gone: back to the root
 
 
+def test_a_team_folders_courses_never_fall_into_the_company_library(container: Container, tenant: Tenant) -> None:
+    lead = CourseApi(container, tenant.lead)
+    folder = lead.create_folder(name="Team top", team_id=str(tenant.ids["team"])).folder
+    course = lead.create_course(title="Team course", folder_id=folder.id).course
+    err = error_of(lambda: lead.delete_folder(folder_id=folder.id, move_contents_to_parent=True))
+    assert isinstance(err, FailedPrecondition) and "target_folder_id" in err.message
+    outsider = CourseApi(container, tenant.outsider)
+    assert isinstance(error_of(lambda: outsider.get_course(course_id=course.id)), NotFound)
+
+
 def test_moving_contents_into_another_folder(container: Container, tenant: Tenant) -> None:
     api = CourseApi(container, tenant.lead)
     source = api.create_folder(name="Source").folder
