@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
     from common.repos.companies import Companies
+    from common.repos.course_content import CourseStructure, CourseVersions
     from common.repos.courses import Courses
     from common.repos.folders import Folders
     from common.repos.identities import Identities
@@ -95,6 +96,18 @@ class UnitOfWork:
         from common.repos.user_summaries import UserSummaries
 
         return UserSummaries(self.session, self.tenant_id)
+
+    @cached_property
+    def course_structure(self) -> CourseStructure:
+        from common.repos.course_content import CourseStructure
+
+        return CourseStructure(self.session, self.tenant_id)
+
+    @cached_property
+    def course_versions(self) -> CourseVersions:
+        from common.repos.course_content import CourseVersions
+
+        return CourseVersions(self.session, self.tenant_id)
 
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
     @cached_property

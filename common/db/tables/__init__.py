@@ -7,10 +7,10 @@ Constraints, policies and indexes live only in the migrations.
 
 from common.db.tables.ai import tenant_ai_settings
 from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
-from common.db.tables.courses import courses, folders
+from common.db.tables.courses import course_modules, course_versions, courses, folders, lessons
 from common.db.tables.people import notifications, target_audiences
 
 __all__ = [
-    "companies", "courses", "folders", "metadata", "notifications", "target_audiences", "team_members", "teams",
-    "tenant_ai_settings", "tenants", "users",
+    "companies", "course_modules", "course_versions", "courses", "folders", "lessons", "metadata", "notifications",
+    "target_audiences", "team_members", "teams", "tenant_ai_settings", "tenants", "users",
 ]
