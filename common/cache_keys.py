@@ -76,6 +76,10 @@ class CacheKeys:
         """Every course list: all, by status, by tag. Invalidate after any course write."""
         return f"{self.prefix}courses:*"
 
+    def course_entries_pattern(self) -> str:
+        """Every single-course entry. Invalidate when many courses change at once (a folder moves library)."""
+        return f"{self.prefix}course:*"
+
     def folder_course_lists_pattern(self) -> str:
         """Every folder's course list. Invalidate after a course moves or a folder changes."""
         return f"{self.prefix}folder:*:courses"

@@ -67,6 +67,9 @@ class Storage(Protocol):
     def ping(self) -> None:
         """``Unavailable`` unless the bucket answers."""
 
+    def full_key(self, key: str) -> str:
+        """The bucket key of ``key`` (base path prepended), as stored in ``object_key`` columns."""
+
 
 class S3Storage:
     def __init__(self, settings: S3Settings) -> None:

@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
     from common.repos.companies import Companies
+    from common.repos.course_content import CourseStructure, CourseVersions
     from common.repos.courses import Courses
     from common.repos.folders import Folders
     from common.repos.generated_lessons import GeneratedLessons
     from common.repos.generation_jobs import GenerationJobs
     from common.repos.identities import Identities
     from common.repos.knowledge_chunks import KnowledgeChunks
+    from common.repos.lesson_components import LessonComponents
     from common.repos.notifications import Notifications
     from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.outlines import Outlines
@@ -114,6 +116,12 @@ class UnitOfWork:
         return GeneratedLessons(self.session, self.tenant_id)
 
     @cached_property
+    def lesson_components(self) -> LessonComponents:
+        from common.repos.lesson_components import LessonComponents
+
+        return LessonComponents(self.session, self.tenant_id)
+
+    @cached_property
     def outlines(self) -> Outlines:
         from common.repos.outlines import Outlines
 
@@ -124,6 +132,18 @@ class UnitOfWork:
         from common.repos.knowledge_chunks import KnowledgeChunks
 
         return KnowledgeChunks(self.session, self.tenant_id)
+
+    @cached_property
+    def course_structure(self) -> CourseStructure:
+        from common.repos.course_content import CourseStructure
+
+        return CourseStructure(self.session, self.tenant_id)
+
+    @cached_property
+    def course_versions(self) -> CourseVersions:
+        from common.repos.course_content import CourseVersions
+
+        return CourseVersions(self.session, self.tenant_id)
 
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
     @cached_property

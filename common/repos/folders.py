@@ -1,15 +1,20 @@
-"""Library folders: a tree per company, optionally owned by a team."""
+"""Library folders: a tree per company, optionally owned by a team.
+
+Restructuring the tree (moves, deletes with contents) takes a per-tenant
+transaction-scoped advisory lock first (``lock_tree``), so two concurrent moves
+cannot each pass the cycle check and together build a cycle."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Text, case, delete, func, insert, literal, literal_column, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from common.db.tables import folders
+from common.db.tables import courses, folders
 from common.errors import AlreadyExists, Conflict, FailedPrecondition, NotFound
 from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
@@ -28,6 +33,24 @@ class Folder:
     version: int
     created_at: datetime
     updated_at: datetime
+
+    @property
+    def etag(self) -> str:
+        return f"{self.id.hex[:8]}-{self.version}"
+
+
+@dataclass(frozen=True)
+class FolderStats:
+    course_count: int
+    child_count: int
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    depth: int
 
 
 class Folders(TenantRepository):
@@ -85,19 +108,134 @@ class Folders(TenantRepository):
         if deleted == 0:
             raise NotFound("folder not found")
 
-    def children(self, parent_id: uuid.UUID | None, *, team_id: uuid.UUID | None = None, page_size: int = 0,
+    def children(self, parent_id: uuid.UUID | None, *, library: uuid.UUID | str | None = "any",
+                 visible_teams: list[uuid.UUID] | None = None, page_size: int = 0,
                  page_token: str = "") -> Page[Folder]:
-        """Direct children by name (top level when ``parent_id`` is None); folders_tenant_parent_idx."""
+        """Direct children by name (top level when ``parent_id`` is None); folders_tenant_parent_idx.
+
+        ``library``: "any", None (the company library) or a team id. ``visible_teams``
+        None shows every library; otherwise the company library plus those teams'."""
         size = clamp_page_size(page_size)
         cursor = decode_token(page_token, sort="name", column=folders.c.name)
-        stmt = select(folders)
-        if parent_id is None:
-            stmt = stmt.where(folders.c.parent_id.is_(None), folders.c.team_id.is_not_distinct_from(team_id))
-        else:
-            stmt = stmt.where(folders.c.parent_id == parent_id)
+        stmt = select(folders).where(folders.c.parent_id.is_not_distinct_from(parent_id), *_library(library, visible_teams))
         condition = after(cursor, column=folders.c.name, id_column=folders.c.id, descending=False)
         if condition is not None:
             stmt = stmt.where(condition)
         stmt = stmt.order_by(*order_by(folders.c.name, folders.c.id, descending=False)).limit(size + 1)
         rows = [to_record(Folder, r) for r in self._session.execute(stmt)]
         return page_of(rows, size=size, sort="name", key=lambda f: (f.name, f.id))
+
+    def subtree(self, parent_id: uuid.UUID | None, *, library: uuid.UUID | str | None = "any",
+                visible_teams: list[uuid.UUID] | None = None, page_size: int = 0,
+                page_token: str = "") -> Page[Folder]:
+        """Every folder below ``parent_id`` (or every folder), depth-first by name path, keyset-paged on the path."""
+        size = clamp_page_size(page_size)
+        path_column = literal_column("path", Text)
+        cursor = decode_token(page_token, sort="path", column=path_column)
+        start = select(folders, _path_of(literal(""), folders).label("path")).where(
+            folders.c.parent_id.is_not_distinct_from(parent_id), *_library(library, visible_teams))
+        tree = start.cte("tree", recursive=True)
+        child = folders.alias("child")
+        tree = tree.union_all(
+            select(child, _path_of(tree.c.path, child).label("path")).where(child.c.parent_id == tree.c.id))
+        stmt = select(tree)
+        if cursor is not None:
+            stmt = stmt.where(tree.c.path > cursor.value)
+        stmt = stmt.order_by(tree.c.path).limit(size + 1)
+        found = list(self._session.execute(stmt))
+        paths = {r.id: r.path for r in found}
+        rows = [to_record(Folder, r) for r in found]
+        return page_of(rows, size=size, sort="path", key=lambda f: (paths[f.id], f.id))
+
+    def ancestors(self, folder_id: uuid.UUID) -> list[Folder]:
+        """From the top-level folder down to the parent (empty for a top-level folder)."""
+        up = select(folders, literal(0).label("hops")).where(folders.c.id == folder_id).cte("up", recursive=True)
+        parent = folders.alias("parent")
+        up = up.union_all(select(parent, (up.c.hops + 1).label("hops")).where(parent.c.id == up.c.parent_id, up.c.hops < 64))
+        rows = self._session.execute(select(up).where(up.c.hops > 0).order_by(up.c.hops.desc())).all()
+        return [to_record(Folder, r) for r in rows]
+
+    def descendants(self, folder_id: uuid.UUID) -> list[TreeNode]:
+        """The folder and everything below it."""
+        down = select(folders.c.id, folders.c.parent_id, folders.c.team_id, folders.c.depth).where(
+            folders.c.id == folder_id).cte("down", recursive=True)
+        below = folders.alias("below")
+        down = down.union_all(select(below.c.id, below.c.parent_id, below.c.team_id, below.c.depth)
+                              .where(below.c.parent_id == down.c.id))
+        return [TreeNode(r.id, r.parent_id, r.team_id, r.depth) for r in self._session.execute(select(down))]
+
+    def nodes(self, *, visible_teams: list[uuid.UUID] | None = None, team_id: uuid.UUID | None = None) -> list[TreeNode]:
+        """Every visible folder as a tree node (for counts rolled up the tree)."""
+        stmt = select(folders.c.id, folders.c.parent_id, folders.c.team_id, folders.c.depth).where(
+            *_library("any" if team_id is None else team_id, visible_teams))
+        return [TreeNode(r.id, r.parent_id, r.team_id, r.depth) for r in self._session.execute(stmt)]
+
+    def stats(self, folder_ids: list[uuid.UUID]) -> dict[uuid.UUID, FolderStats]:
+        """Live courses and child folders directly in each folder."""
+        if not folder_ids:
+            return {}
+        course_counts: dict[uuid.UUID, int] = dict(self._session.execute(
+            select(courses.c.folder_id, func.count()).where(courses.c.folder_id.in_(folder_ids),
+                                                            courses.c.deleted_at.is_(None))
+            .group_by(courses.c.folder_id)).all())
+        child_counts: dict[uuid.UUID, int] = dict(self._session.execute(
+            select(folders.c.parent_id, func.count()).where(folders.c.parent_id.in_(folder_ids))
+            .group_by(folders.c.parent_id)).all())
+        return {fid: FolderStats(int(course_counts.get(fid, 0)), int(child_counts.get(fid, 0))) for fid in folder_ids}
+
+    def lock_tree(self) -> None:
+        """Serializes restructurings of this tenant's tree until the transaction ends."""
+        self._session.execute(text("select pg_advisory_xact_lock(hashtextextended('folders:' || :tenant, 0))"),
+                              {"tenant": str(self.tenant_id)})
+
+    def move(self, folder_id: uuid.UUID, *, new_parent_id: uuid.UUID | None, team_id: uuid.UUID | None,
+             expected_version: int | None = None) -> Folder:
+        """Re-parents a folder; its subtree follows (depth shifted, library changed)."""
+        folder = self.get(folder_id)
+        if expected_version is not None and folder.version != expected_version:
+            raise Conflict("the folder was changed by someone else; reload and retry")
+        depth = 0 if new_parent_id is None else self.get(new_parent_id).depth + 1
+        nodes = self.descendants(folder_id)
+        subtree = [n.id for n in nodes]
+        shift = depth - folder.depth
+        deepest = max(n.depth for n in nodes) + shift
+        if deepest > 32:
+            raise FailedPrecondition("folders cannot be nested more than 32 levels deep")
+        try:
+            with self._session.begin_nested():
+                # One statement: the row checks (parent_id null <=> depth 0) hold after it, not between two.
+                is_moved = folders.c.id == folder_id
+                self._session.execute(update(folders).where(folders.c.id.in_(subtree)).values(
+                    depth=folders.c.depth + shift, team_id=team_id,
+                    parent_id=case((is_moved, new_parent_id), else_=folders.c.parent_id),
+                    version=case((is_moved, folders.c.version + 1), else_=folders.c.version),
+                ))
+        except IntegrityError as err:
+            if violated_constraint(err) == "folders_sibling_name_key":
+                raise AlreadyExists("a folder with this name already exists there", field="name") from None
+            raise
+        return self.get(folder_id)
+
+    def delete_many(self, folder_ids: list[uuid.UUID]) -> int:
+        """Deletes folders deepest first (parents refuse to go while children exist)."""
+        deleted = 0
+        rows = self._session.execute(select(folders.c.id, folders.c.depth).where(folders.c.id.in_(folder_ids))).all()
+        for depth in sorted({r.depth for r in rows}, reverse=True):
+            batch = [r.id for r in rows if r.depth == depth]
+            deleted += self._session.execute(delete(folders).where(folders.c.id.in_(batch))).rowcount  # type: ignore[attr-defined]
+        return deleted
+
+
+def _library(library: uuid.UUID | str | None, visible_teams: list[uuid.UUID] | None) -> list[Any]:
+    where: list[Any] = []
+    if library != "any":
+        where.append(folders.c.team_id.is_not_distinct_from(library))
+    if visible_teams is not None:
+        where.append(folders.c.team_id.is_(None) | folders.c.team_id.in_(visible_teams))
+    return where
+
+
+def _path_of(parent_path: Any, table: Any) -> Any:
+    """Sortable path: parent path / lower(name) + id (ties between equal names stay stable)."""
+    # Byte order (COLLATE "C"): a parent's path is a prefix of its children's, so subtrees stay contiguous.
+    return (parent_path + "/" + func.lower(table.c.name) + literal(" ") + func.cast(table.c.id, Text)).collate("C")

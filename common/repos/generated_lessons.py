@@ -92,14 +92,22 @@ class GeneratedLessons(TenantRepository):
             select(c.lesson_id).where(c.job_id == job_id, c.status.in_(("queued", "running"))).order_by(c.created_at, c.id)
         ))
 
-    def cancel_unfinished(self, job_id: uuid.UUID) -> int:
+    def cancel_unfinished(self, job_id: uuid.UUID) -> list[uuid.UUID]:
+        """Cancels the job's queued and running lessons; answers their lesson ids."""
         c = generated_lessons.c
-        result = self._session.execute(
+        return list(self._session.scalars(
             update(generated_lessons).where(c.job_id == job_id, c.status.in_(("queued", "running")))
             .values(status="cancelled", finished_at=func.now(), lease_expires_at=None, updated_at=func.now())
-        )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+            .returning(c.lesson_id)
+        ))
 
     def for_job(self, job_id: uuid.UUID) -> list[GeneratedLesson]:
         stmt = select(*_COLUMNS).where(generated_lessons.c.job_id == job_id).order_by(generated_lessons.c.created_at)
         return [to_record(GeneratedLesson, row) for row in self._session.execute(stmt)]
+
+    def outline_lessons_of(self, lesson_ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+        """The outline lesson each course lesson was planned by (from its earlier generations)."""
+        c = generated_lessons.c
+        rows = self._session.execute(
+            select(c.lesson_id, c.outline_lesson_id).where(c.lesson_id.in_(lesson_ids), c.outline_lesson_id.is_not(None)))
+        return {r.lesson_id: r.outline_lesson_id for r in rows}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -103,3 +104,11 @@ class Users(TenantRepository):
         if row is None:
             raise NotFound("user not found")
         return to_record(User, row)
+
+    def summaries(self, user_ids: Sequence[uuid.UUID | None]) -> dict[uuid.UUID, User]:
+        """The users among ``user_ids`` (missing ones are simply absent), for ``UserSummary`` fields."""
+        wanted = sorted({u for u in user_ids if u is not None})
+        if not wanted:
+            return {}
+        rows = self._session.execute(select(users).where(users.c.id.in_(wanted)))
+        return {r.id: to_record(User, r) for r in rows}

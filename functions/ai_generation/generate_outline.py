@@ -16,7 +16,7 @@ def generate_outline(request: ai_pb.GenerateOutlineRequest, call: Call) -> ai_pb
     principal = call.require_principal()
     storage = call.container.storage
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
-        checked = checked_inputs(request, uow=uow, user_id=principal.user_id)
+        checked = checked_inputs(request, uow=uow, principal=principal)
         require_ai_key(uow)
         outline = uow.outlines.add(created_by=principal.user_id, title=checked.title, course_id=checked.course_id)
         inputs = replace(checked, outline_id=outline.id)

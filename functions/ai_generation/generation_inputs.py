@@ -5,10 +5,12 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from common.errors import InvalidArgument, NotFound
+from common.errors import FailedPrecondition, InvalidArgument, NotFound
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.repos.outlines import GenerationInputs
+from common.rpc.context import Principal
 from functions import inputs
+from functions.ai_generation.job_reads import course_visible
 
 if TYPE_CHECKING:
     from common.db.unit_of_work import UnitOfWork
@@ -33,7 +35,7 @@ def _bounded(value: int, *, field: str, high: int) -> int:
     return value
 
 
-def checked_inputs(request: ai_pb.GenerateOutlineRequest, *, uow: UnitOfWork, user_id: uuid.UUID) -> GenerationInputs:
+def checked_inputs(request: ai_pb.GenerateOutlineRequest, *, uow: UnitOfWork, principal: Principal) -> GenerationInputs:
     """The request's inputs, checked against the tenant's data (audience, SMEs, folder, course).
 
     ``outline_id`` is a placeholder the caller replaces once the outline row exists."""
@@ -60,13 +62,13 @@ def checked_inputs(request: ai_pb.GenerateOutlineRequest, *, uow: UnitOfWork, us
         except NotFound:
             raise NotFound("folder not found", field="folder_id") from None
     if course_id is not None:
-        try:
-            uow.courses.get(course_id)
-        except NotFound:
-            raise NotFound("course not found", field="course_id") from None
+        if not course_visible(uow, principal, course_id):
+            raise NotFound("course not found", field="course_id")
+        if uow.courses.get(course_id).lesson_count:
+            raise FailedPrecondition("the course already has lessons; generate into an empty course or a new one")
     return GenerationInputs(
         outline_id=uuid.UUID(int=0), course_id=course_id, title=title, learning_goals=goals,
         target_audience_id=audience_id, sme_ids=sme_ids, additional_context=context, desired_lesson_count=lessons,
         desired_duration_minutes=minutes, language=language or DEFAULT_LANGUAGE, folder_id=folder_id,
-        created_by=user_id,
+        created_by=principal.user_id,
     )

@@ -35,6 +35,11 @@ class Failure:
         return cls(code=err.reason, message=str(err), usage=err.usage)
 
 
+# A run that dies this often is not a passing crash but work that kills its function (a
+# reply too large, a bug): it fails for good instead of being picked up forever.
+MAX_ATTEMPTS = 3
+GAVE_UP = Failure(code="internal", message=f"the work stopped without finishing {MAX_ATTEMPTS} times; start it again")
+
 NO_KEY = Failure(code="ai_key_missing", message=NO_KEY_MESSAGE)
 KEY_UNREADABLE = Failure(
     code="ai_key_invalid",

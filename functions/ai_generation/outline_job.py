@@ -20,7 +20,15 @@ from common.gen.mirai.v1 import sme_pb2
 from common.repos.generation_jobs import Job
 from common.repos.knowledge_chunks import Chunk
 from functions.ai_generation.ai_requests import outline_request
-from functions.ai_generation.job_runs import LEASE_SECONDS, Failure, credentials_or_failure, failure_values, new_worker
+from functions.ai_generation.job_runs import (
+    GAVE_UP,
+    LEASE_SECONDS,
+    MAX_ATTEMPTS,
+    Failure,
+    credentials_or_failure,
+    failure_values,
+    new_worker,
+)
 from functions.ai_generation.records import input_to_proto, section_to_proto, sections_from_proto
 from functions.notification.notify import Resource, notify
 from functions.target_audience.personas import to_proto as persona_to_proto
@@ -77,6 +85,8 @@ def run_outline_job(container: Any, *, tenant_id: uuid.UUID, job_id: uuid.UUID,
         # A forged or misrouted event: leave the job to its lease (the sweep re-publishes it correctly).
         log.warning("outline job %s: event does not match the job; ignored", job_id)
         return "mismatch"
+    if job.attempt > MAX_ATTEMPTS:
+        return _fail(container, job, worker, GAVE_UP)
     with container.db.tenant_session(tenant_id, job.created_by) as uow:
         work = _load(uow, job, container.storage)
         credentials = credentials_or_failure(uow, container.keyring)

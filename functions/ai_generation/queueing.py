@@ -24,10 +24,13 @@ NO_KEY_MESSAGE = "no AI API key is configured for this company; an admin can add
 
 
 def require_ai_key(uow: UnitOfWork) -> None:
-    """Refuses generation up front when the tenant has no key (without decrypting it)."""
+    """Refuses generation up front when the tenant has no usable key (without decrypting it).
+    A key over its quota may recover, so it is let through; the job reports the provider's answer."""
     record = uow.ai_settings.get()
     if record is None or record.sealed_key is None:
         raise FailedPrecondition(NO_KEY_MESSAGE)
+    if record.key_status == "invalid":
+        raise FailedPrecondition("the company's AI API key was rejected by the provider; an admin can replace it in the AI settings")
 
 
 def _ids(**values: uuid.UUID | None) -> dict[str, str]:

@@ -63,6 +63,10 @@ JOB_TARGETS: tuple[Target, ...] = (
     _job("record_checkout_paid", event_types=("com.stripe.checkout.session.completed",), scaling=_JOB_SCALING),
     _job("generate_outline", event_types=("io.mirai.generation.requested",), scaling=_AI_JOB_SCALING,
          secrets=_AI_SECRETS),
+    _job("generate_lesson", event_types=("io.mirai.generation.lesson.requested",), secrets=_AI_SECRETS,
+         scaling=Scaling(max_scale=20, concurrency_target=4, container_concurrency=8, timeout_seconds=300)),
+    _job("regenerate_component", event_types=("io.mirai.generation.component.requested",), scaling=_AI_JOB_SCALING,
+         secrets=_AI_SECRETS),
     # Every minute: re-publishes generation work whose lease ended (a killed function).
     _job("generation_lease_sweep", schedule="* * * * *",
          scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),

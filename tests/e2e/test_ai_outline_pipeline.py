@@ -128,6 +128,14 @@ def test_a_tenant_without_a_key_is_refused_up_front_and_a_job_that_finds_no_key_
     assert err.code == Code.FAILED_PRECONDITION and "API key" in err.message
     assert _rows(owner_db, "select id from generation_jobs where tenant_id = :t", t=keyless.tenant.tenant_id) == []
 
+    # A key the provider rejected at its last check is refused up front too.
+    rejected = new_tenant(runner, kratos)
+    with owner_db.engine.begin() as conn:
+        conn.execute(text("update tenant_ai_settings set key_status = 'invalid' where tenant_id = :t"),
+                     {"t": rejected.tenant.tenant_id})
+    err = _fails(_generate, runner, rejected.headers)
+    assert err.code == Code.FAILED_PRECONDITION and "rejected" in err.message
+
     # The key is removed after the job was queued: the job fails, saying so.
     author = new_tenant(runner, kratos)
     with owner_db.engine.begin() as conn:
@@ -309,7 +317,7 @@ def test_a_run_killed_after_claiming_is_finished_once_by_the_sweep_when_its_leas
     assert sweep_expired_leases(runner.container) == 0
 
 
-def test_another_tenants_outlines_and_jobs_are_invisible_to_every_rpc(
+def test_another_tenants_outlines_and_jobs_are_invisible_to_every_outline_rpc(
     runner: RunningRunner, kratos: FakeKratos, owner_db: Database
 ) -> None:
     owner_b = new_tenant(runner, kratos)
@@ -321,7 +329,6 @@ def test_another_tenants_outlines_and_jobs_are_invisible_to_every_rpc(
 
     intruder = new_tenant(runner, kratos)
     h = intruder.headers
-    lesson_id = theirs.sections[0].lessons[0].id
     attempts = {
         "GetOutline": lambda: ai.get_outline(ai_pb.GetOutlineRequest(outline_id=theirs.id), headers=h),
         "UpdateOutline": lambda: ai.update_outline(ai_pb.UpdateOutlineRequest(outline_id=theirs.id, title="Mine"), headers=h),
@@ -329,15 +336,61 @@ def test_another_tenants_outlines_and_jobs_are_invisible_to_every_rpc(
         "RejectOutline": lambda: ai.reject_outline(ai_pb.RejectOutlineRequest(outline_id=theirs.id, reason="x"), headers=h),
         "GetJob": lambda: ai.get_job(ai_pb.GetJobRequest(job_id=started.job.id), headers=h),
         "CancelJob": lambda: ai.cancel_job(ai_pb.CancelJobRequest(job_id=started.job.id), headers=h),
-        "GenerateLessons": lambda: ai.generate_lessons(ai_pb.GenerateLessonsRequest(
-            course_id=str(uuid.uuid4()), lesson_ids=[lesson_id]), headers=h),
-        "RegenerateComponent": lambda: ai.regenerate_component(ai_pb.RegenerateComponentRequest(
-            course_id=str(uuid.uuid4()), lesson_id=lesson_id, component_id="c1", instruction="shorter"), headers=h),
+        "GenerateOutline": lambda: ai.generate_outline(ai_pb.GenerateOutlineRequest(
+            title="Mine", target_audience_id=str(uuid.uuid4())), headers=h),
     }
     for name, attempt in attempts.items():
         err = _fails(attempt)
-        assert err.code in (Code.NOT_FOUND, Code.UNIMPLEMENTED), (name, err.code, err.message)
+        assert err.code == Code.NOT_FOUND, (name, err.code, err.message)
     assert ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=h).outlines == []
     assert ai.list_jobs(ai_pb.ListJobsRequest(outline_id=theirs.id), headers=h).jobs == []
     assert ai.list_jobs(ai_pb.ListJobsRequest(), headers=h).jobs == []
     assert _rows(owner_db, "select o::text as t from course_outlines o where id = :o", o=theirs.id) == before
+
+
+def test_a_job_whose_runs_keep_dying_fails_for_good_instead_of_being_retried_forever(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    from functions.ai_generation.outline_job import run_outline_job
+
+    author = new_tenant(runner, kratos)
+    with owner_db.engine.begin() as conn:
+        job_id, outline_id = _queue_without_event(conn, author.tenant.tenant_id, author.user_id)
+        # Three runs claimed it and died: the lease ended a second ago.
+        conn.execute(text("update generation_jobs set status = 'running', attempt = 3, worker = 'dead', started_at = now(), "
+                          "lease_expires_at = now() - interval '1 second' where id = :j"), {"j": job_id})
+    assert run_outline_job(runner.container, tenant_id=author.tenant.tenant_id, job_id=job_id) == "failed"
+    job = client(runner).get_job(ai_pb.GetJobRequest(job_id=str(job_id)), headers=author.headers).job
+    assert (job.status, job.error_code, job.attempt) == (pb.JOB_STATUS_FAILED, "internal", 4)
+    assert "3 times" in job.error_message
+    assert [r for r in gemini.requests if r.model] == []
+    outline = client(runner).get_outline(ai_pb.GetOutlineRequest(outline_id=str(outline_id)), headers=author.headers).outline
+    assert outline.status == ai_pb.OUTLINE_STATUS_FAILED
+
+
+def test_the_outline_is_grounded_in_the_persona_and_the_smes_knowledge_and_cites_chunk_ids(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    author = new_tenant(runner, kratos)
+    tenant = author.tenant.tenant_id
+    with owner_db.engine.begin() as conn:
+        sme_id = conn.execute(text("insert into subject_matter_experts (tenant_id, name, scope, status) "
+                                   "values (:t, 'Site safety lead', 'global', 'ready') returning id"), {"t": tenant}).scalar_one()
+        chunk_ids = [conn.execute(text(
+            "insert into sme_knowledge_chunks (tenant_id, sme_id, title, content, position) "
+            "values (:t, :s, :title, :content, :p) returning id"),
+            {"t": tenant, "s": sme_id, "title": f"Rule {i}", "content": f"Aisle rule {i}: keep forks low.", "p": i},
+        ).scalar_one() for i in range(3)]
+    with runner.container.db.tenant_session(tenant, author.user_id) as uow:
+        audience = uow.target_audiences.add(created_by=author.user_id, values={
+            "name": "Night shift", "job_role": "Reach truck driver", "language": "de-DE"})
+    started = _generate(runner, author.headers, sme_ids=[str(sme_id)], target_audience_id=str(audience.id))
+    assert started.outline.input.language == "de-DE"  # the persona's language when none is given
+    job = wait_for_job(runner, started.job.id, author.headers)
+    assert job.status == pb.JOB_STATUS_SUCCEEDED, job.error_message
+    call = [r for r in gemini.requests if r.model][-1]
+    assert "Reach truck driver" in call.prompt + call.system and "Aisle rule 1" in call.prompt
+    outline = client(runner).get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=author.headers).outline
+    cited = {c for s in outline.sections for lesson in s.lessons for c in lesson.source_chunk_ids}
+    assert cited and cited <= {str(c) for c in chunk_ids}
+    assert list(outline.input.sme_ids) == [str(sme_id)] and outline.input.target_audience_id == str(audience.id)

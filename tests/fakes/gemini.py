@@ -112,6 +112,11 @@ _STATUS_NAMES = {400: "INVALID_ARGUMENT", 403: "PERMISSION_DENIED", 404: "NOT_FO
                  500: "INTERNAL", 503: "UNAVAILABLE"}
 
 
+class _Server(ThreadingHTTPServer):
+    # Many lessons call at once: with the default listen backlog (5) the rest would retry their SYN.
+    request_queue_size = 128
+
+
 class FakeGemini:
     def __init__(self, *, latency: float = 0.0) -> None:
         self.latency = latency
@@ -141,7 +146,7 @@ class FakeGemini:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         server = self._server
         self._thread = threading.Thread(

@@ -31,6 +31,7 @@ def running_runner(settings: Settings, *, extra_rules: list[Any] | None = None, 
 
     port = free_port()
     container = Container(settings.with_overrides(k_sink=f"http://127.0.0.1:{port}{BROKER_PATH}", **overrides))
+    container.storage.ensure_bucket()
     dispatcher = Dispatcher(container)
     broker = LocalBroker([*load_rules(KNATIVE_DIR), *(extra_rules or [])], deliver=WsgiDelivery(dispatcher.app_for_service))
     dispatcher.broker = broker

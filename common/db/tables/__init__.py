@@ -7,7 +7,7 @@ Constraints, policies and indexes live only in the migrations.
 
 from common.db.tables.ai import tenant_ai_settings
 from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
-from common.db.tables.courses import courses, folders
+from common.db.tables.courses import course_modules, course_versions, courses, folders, lessons
 from common.db.tables.generation import (
     course_generation_inputs,
     course_outlines,
@@ -22,12 +22,15 @@ from common.db.tables.people import notifications, target_audiences
 __all__ = [
     "companies",
     "course_generation_inputs",
+    "course_modules",
     "course_outlines",
+    "course_versions",
     "courses",
     "folders",
     "generated_lessons",
     "generation_jobs",
     "lesson_components",
+    "lessons",
     "metadata",
     "notifications",
     "outline_lessons",

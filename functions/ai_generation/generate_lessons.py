@@ -1,0 +1,78 @@
+"""AIGenerationService.GenerateLessons: queues writing of a course's lessons — every EMPTY
+or FAILED one, the given ones, or only FAILED ones (retry) — as one job with one event
+per lesson. The lessons are marked GENERATING in the same new version. Course editors."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+from common.errors import FailedPrecondition, NotFound
+from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
+from common.rpc.context import Call
+from functions import inputs
+from functions.ai_generation.course_writes import after_course_write, with_lessons
+from functions.ai_generation.generation_inputs import MAX_CONTEXT_CHARS
+from functions.ai_generation.queueing import nudge, request_lessons, require_ai_key
+from functions.ai_generation.records import job_to_proto
+from functions.course.content import load_content, read_course, staged_objects, version_committed, write_version
+from functions.course.convert import now_iso
+from functions.course.model import Content, Lesson
+from functions.course.visibility import load_viewer
+
+MAX_LESSONS = 500
+
+
+def _chosen(content: Content, request: ai_pb.GenerateLessonsRequest, wanted: list[uuid.UUID]) -> list[Lesson]:
+    lessons = {lesson.id: lesson for _, lesson in content.lessons()}
+    if wanted:
+        missing = [str(w) for w in wanted if str(w) not in lessons]
+        if missing:
+            raise NotFound(f"lesson {missing[0]} is not in this course", field="lesson_ids")
+        chosen = [lessons[str(w)] for w in wanted]
+    else:
+        chosen = [lesson for lesson in lessons.values() if lesson.content_status in ("empty", "failed")]
+    if request.failed_only:
+        chosen = [lesson for lesson in chosen if lesson.content_status == "failed"]
+    busy = [lesson for lesson in chosen if lesson.content_status == "generating"]
+    if busy:
+        raise FailedPrecondition(f"lesson {busy[0].id} is being written; wait for its job or cancel it")
+    written = [lesson for lesson in chosen if lesson.content_status == "ready"]
+    if written and not request.overwrite:
+        raise FailedPrecondition(f"lesson {written[0].id} already has content; set overwrite to rewrite it")
+    if not chosen:
+        raise FailedPrecondition("no lessons to write")
+    return chosen
+
+
+def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb.GenerateLessonsResponse:
+    principal = call.require_principal()
+    course_id = inputs.required_id(request.course_id, field="course_id")
+    wanted = inputs.id_list(request.lesson_ids, field="lesson_ids", max_items=MAX_LESSONS) if request.lesson_ids else []
+    context = inputs.text(request.additional_context, field="additional_context", max_chars=MAX_CONTEXT_CHARS)
+    container = call.container
+    with staged_objects(container.storage) as staged, \
+            container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+        course = read_course(uow, load_viewer(uow, principal), course_id, for_update=True)
+        require_ai_key(uow)
+        content = load_content(container.storage, course)
+        chosen = _chosen(content, request, wanted)
+        lesson_ids = [uuid.UUID(lesson.id) for lesson in chosen]
+        now = now_iso()
+        body = with_lessons(content, {
+            lesson.id: (lambda le: replace(le, content_status="generating", updated_at=now)) for lesson in chosen
+        })
+        saved = write_version(uow, staged, course=course, content=body, user_id=principal.user_id,
+                              source="ai_generation", message=f"{len(chosen)} lessons queued for writing")
+        job = uow.generation_jobs.add(type="lesson_generation", created_by=principal.user_id, course_id=course_id,
+                                      outline_id=course.outline_id, lesson_ids=lesson_ids, progress_total=len(chosen),
+                                      payload={"additional_context": context} if context else {})
+        planned = uow.generated_lessons.outline_lessons_of(lesson_ids)
+        uow.generated_lessons.queue(job_id=job.id, course_id=course_id,
+                                    lessons=[(lesson_id, planned.get(lesson_id)) for lesson_id in lesson_ids])
+        request_lessons(uow, job, lesson_ids)
+        people = uow.user_summaries.by_ids([principal.user_id])
+        staged.committing(version_committed(call, course.id, saved.version.version))
+    after_course_write(container, saved)
+    nudge(container)
+    return ai_pb.GenerateLessonsResponse(job=job_to_proto(job, people=people, storage=container.storage))
