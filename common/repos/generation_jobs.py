@@ -83,6 +83,7 @@ class ExpiredLease:
 _COLUMNS = [generation_jobs.c[f.name] for f in fields(Job)]
 _CLAIM = text("select * from mirai_claim_generation_job(:job_id, :lease_seconds, :worker)")
 _EXPIRED = text("select job_id, tenant_id from mirai_expired_job_leases(:limit)")
+_STALLED = text("select job_id, tenant_id from mirai_stalled_queued_jobs(:limit, :age)")
 _SORT = "created"
 
 
@@ -156,6 +157,17 @@ class GenerationJobs(TenantRepository):
                    generation_jobs.c.lease_expires_at < func.now())
             .values(lease_expires_at=lease, attempt=generation_jobs.c.attempt + 1)
             .returning(*_COLUMNS)
+        ).first()
+        return _job(row) if row else None
+
+    def take_stalled(self, job_id: uuid.UUID, *, hold_seconds: int) -> Job | None:
+        """The still-queued job, not to be re-published again for ``hold_seconds`` (compare-and-set)."""
+        c = generation_jobs.c
+        hold = func.now() + func.make_interval(0, 0, 0, 0, 0, 0, literal(hold_seconds))
+        row = self._session.execute(
+            update(generation_jobs)
+            .where(c.id == job_id, c.status == "queued", (c.lease_expires_at.is_(None)) | (c.lease_expires_at < func.now()))
+            .values(lease_expires_at=hold).returning(*_COLUMNS)
         ).first()
         return _job(row) if row else None
 
@@ -234,3 +246,7 @@ class GenerationJobs(TenantRepository):
 
     def expired_leases(self, *, limit: int) -> builtins.list[ExpiredLease]:
         return [ExpiredLease(job_id=r.job_id, tenant_id=r.tenant_id) for r in self._session.execute(_EXPIRED, {"limit": limit})]
+
+    def stalled_queued(self, *, limit: int, older_than_seconds: int) -> builtins.list[ExpiredLease]:
+        rows = self._session.execute(_STALLED, {"limit": limit, "age": older_than_seconds})
+        return [ExpiredLease(job_id=r.job_id, tenant_id=r.tenant_id) for r in rows]

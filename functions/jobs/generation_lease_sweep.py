@@ -14,6 +14,6 @@ def generation_lease_sweep(container: Any) -> Callable[[CloudEvent], int]:
     def handle(event: CloudEvent) -> int:
         from functions.ai_generation.lease_sweep import sweep_expired_leases
 
-        return sweep_expired_leases(container)
+        return len(sweep_expired_leases(container))
 
     return handle

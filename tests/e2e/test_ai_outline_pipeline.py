@@ -301,9 +301,9 @@ def test_a_run_killed_after_claiming_is_finished_once_by_the_sweep_when_its_leas
         assert uow.generation_jobs.claim(job_id, lease_seconds=1, worker="killed-run") is not None
     # While the lease lives, a redelivery is a no-op.
     assert run_outline_job(runner.container, tenant_id=author.tenant.tenant_id, job_id=job_id) == "not claimed"
-    assert sweep_expired_leases(runner.container) == 0
+    assert job_id not in sweep_expired_leases(runner.container)
     time.sleep(1.2)
-    assert sweep_expired_leases(runner.container) >= 1
+    assert job_id in sweep_expired_leases(runner.container)
     job = wait_for_job(runner, str(job_id), author.headers)
     assert job.status == pb.JOB_STATUS_SUCCEEDED and job.attempt == 2
     assert len([r for r in gemini.requests if r.model]) == 1
@@ -314,7 +314,7 @@ def test_a_run_killed_after_claiming_is_finished_once_by_the_sweep_when_its_leas
     # The dead run, should it wake up, can no longer write: it does not hold the job.
     with runner.container.db.tenant_session(author.tenant.tenant_id) as uow:
         assert uow.generation_jobs.finish(job_id, status="failed", worker="killed-run") is None
-    assert sweep_expired_leases(runner.container) == 0
+    assert job_id not in sweep_expired_leases(runner.container)
 
 
 def test_another_tenants_outlines_and_jobs_are_invisible_to_every_outline_rpc(
@@ -394,3 +394,24 @@ def test_the_outline_is_grounded_in_the_persona_and_the_smes_knowledge_and_cites
     cited = {c for s in outline.sections for lesson in s.lessons for c in lesson.source_chunk_ids}
     assert cited and cited <= {str(c) for c in chunk_ids}
     assert list(outline.input.sme_ids) == [str(sme_id)] and outline.input.target_audience_id == str(audience.id)
+
+
+def test_a_job_whose_event_never_arrived_is_published_again_by_the_sweep_once_it_is_stale(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    from functions.ai_generation.lease_sweep import sweep_expired_leases
+
+    author = new_tenant(runner, kratos)
+    with owner_db.engine.begin() as conn:
+        job_id, outline_id = _queue_without_event(conn, author.tenant.tenant_id, author.user_id)
+    assert job_id not in sweep_expired_leases(runner.container)  # freshly queued: its event may still be on its way
+    with owner_db.engine.begin() as conn:
+        conn.execute(text("update generation_jobs set created_at = now() - interval '11 minutes' where id = :j"),
+                     {"j": job_id})
+    assert job_id in sweep_expired_leases(runner.container)
+    assert job_id not in sweep_expired_leases(runner.container)  # not again while the first one is on its way
+    job = wait_for_job(runner, str(job_id), author.headers)
+    assert job.status == pb.JOB_STATUS_SUCCEEDED and job.attempt == 1
+    assert len([r for r in gemini.requests if r.model]) == 1
+    outline = client(runner).get_outline(ai_pb.GetOutlineRequest(outline_id=str(outline_id)), headers=author.headers).outline
+    assert outline.status == ai_pb.OUTLINE_STATUS_READY
