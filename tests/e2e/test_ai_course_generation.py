@@ -334,3 +334,29 @@ def test_once_approved_the_outline_and_its_jobs_are_visible_to_whoever_sees_the_
     listed = ai.list_jobs(ai_pb.ListJobsRequest(course_id=approved.course_id), headers=member).jobs
     assert [j.id for j in listed] == [approved.job.id]
     assert ai.list_jobs(ai_pb.ListJobsRequest(), headers=member).jobs == []
+
+
+def test_an_outline_for_an_existing_empty_course_fills_that_course_and_a_course_with_lessons_is_refused(
+    runner: RunningRunner, kratos: FakeKratos
+) -> None:
+    author = new_tenant(runner, kratos)
+    courses = course_connect.CourseServiceClientSync(runner.url, timeout_ms=30_000)
+    empty = courses.create_course(course.CreateCourseRequest(title="Empty shell"), headers=author.headers).course
+    ai = client(runner)
+    started = ai.generate_outline(ai_pb.GenerateOutlineRequest(title="Fill it", course_id=empty.id, desired_lesson_count=2),
+                                  headers=author.headers)
+    wait_for_job(runner, started.job.id, author.headers)
+    approved = ai.approve_outline(ai_pb.ApproveOutlineRequest(outline_id=started.outline.id, skip_lesson_generation=True),
+                                  headers=author.headers)
+    assert approved.course_id == empty.id and not approved.HasField("job")
+    content = content_of(runner, author, empty.id)
+    assert sum(len(m.lessons) for m in content.modules) == 2
+
+    again = _fails(ai.generate_outline, ai_pb.GenerateOutlineRequest(title="Refill", course_id=empty.id),
+                   headers=author.headers)
+    assert again.code == Code.FAILED_PRECONDITION and "already has lessons" in again.message
+    # GenerateLessons then writes the empty lessons of that course.
+    job = ai.generate_lessons(ai_pb.GenerateLessonsRequest(course_id=empty.id), headers=author.headers).job
+    assert wait_for_job(runner, job.id, author.headers).status == pb.JOB_STATUS_SUCCEEDED
+    content = content_of(runner, author, empty.id)
+    assert {le.content_status for m in content.modules for le in m.lessons} == {course.LESSON_CONTENT_STATUS_READY}
