@@ -360,3 +360,36 @@ def test_an_outline_for_an_existing_empty_course_fills_that_course_and_a_course_
     assert wait_for_job(runner, job.id, author.headers).status == pb.JOB_STATUS_SUCCEEDED
     content = content_of(runner, author, empty.id)
     assert {le.content_status for m in content.modules for le in m.lessons} == {course.LESSON_CONTENT_STATUS_READY}
+
+
+def test_cancelling_a_lesson_job_discards_runs_in_flight_and_leaves_unwritten_lessons_failed_for_retry(
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+) -> None:
+    import time
+
+    author = new_tenant(runner, kratos)
+    outline = ready_outline(runner, author, lessons=3)
+    gemini.latency = 1.0
+    ai = client(runner)
+    approved = ai.approve_outline(ai_pb.ApproveOutlineRequest(outline_id=outline.id), headers=author.headers)
+    deadline = time.monotonic() + 10
+    while gemini.in_flight == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)  # wait until lesson runs are talking to the provider
+    cancelled = ai.cancel_job(ai_pb.CancelJobRequest(job_id=approved.job.id), headers=author.headers).job
+    assert cancelled.status == pb.JOB_STATUS_CANCELLED
+    while gemini.in_flight and time.monotonic() < deadline + 10:
+        time.sleep(0.02)
+    time.sleep(0.3)  # the runs' replies arrive, find the job cancelled, and write nothing
+    gemini.latency = 0.0
+    content = content_of(runner, author, approved.course_id)
+    assert {le.content_status for m in content.modules for le in m.lessons} == {course.LESSON_CONTENT_STATUS_FAILED}
+    assert _rows(owner_db, "select count(*) as n from lesson_components where course_id = :c", c=approved.course_id) == [
+        {"n": 0}]
+    runs = _rows(owner_db, "select status from generated_lessons where job_id = :j", j=approved.job.id)
+    assert {r["status"] for r in runs} == {"cancelled"}
+    job = ai.get_job(ai_pb.GetJobRequest(job_id=approved.job.id), headers=author.headers).job
+    assert job.status == pb.JOB_STATUS_CANCELLED and job.progress_done == 0
+
+    retry = ai.generate_lessons(ai_pb.GenerateLessonsRequest(course_id=approved.course_id, failed_only=True),
+                                headers=author.headers).job
+    assert wait_for_job(runner, retry.id, author.headers).status == pb.JOB_STATUS_SUCCEEDED
