@@ -15,5 +15,5 @@ jobs that do the work. The pattern every background job copies:
 RPC modules are named after their method (``generate_outline.py`` ...); the rest:
 ``records.py`` (rows ↔ proto), ``visibility.py`` / ``outline_reads.py`` / ``job_reads.py``
 (who sees what), ``generation_inputs.py`` / ``outline_edits.py`` (input checks),
-``course_writes.py`` (results into the course through the course area's content functions).
+``course_writes.py`` (results as course bodies; the write itself is ``course.content.write_course``).
 """

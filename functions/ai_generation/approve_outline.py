@@ -11,12 +11,19 @@ from common.errors import FailedPrecondition
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.rpc.context import Call
 from functions import inputs
-from functions.ai_generation.course_writes import after_course_write, outline_to_content
+from functions.ai_generation.course_writes import outline_to_content
 from functions.ai_generation.etags import expected_version
 from functions.ai_generation.outline_reads import outline_message, visible_outline
 from functions.ai_generation.queueing import nudge, request_lessons, require_ai_key
 from functions.ai_generation.records import job_to_proto
-from functions.course.content import load_content, read_course, staged_objects, version_committed, write_version
+from functions.course.content import (
+    after_write,
+    load_content,
+    read_course,
+    staged_objects,
+    version_committed,
+    write_version,
+)
 from functions.course.courses import require_folder
 from functions.course.visibility import load_viewer
 
@@ -68,7 +75,7 @@ def approve_outline(request: ai_pb.ApproveOutlineRequest, call: Call) -> ai_pb.A
         message = outline_message(uow, outline, storage=container.storage)
         people = uow.user_summaries.by_ids([principal.user_id])
         staged.committing(version_committed(call, course.id, saved.version.version))
-    after_course_write(container, saved)
+    after_write(container, saved)
     response = ai_pb.ApproveOutlineResponse(course_id=str(course.id), outline=message)
     if job is not None:
         nudge(container)

@@ -23,7 +23,6 @@ from functions.ai_generation.course_writes import (
     components_json,
     find_lesson,
     with_lessons,
-    write_course,
 )
 from functions.ai_generation.job_runs import (
     GAVE_UP,
@@ -35,7 +34,7 @@ from functions.ai_generation.job_runs import (
     new_worker,
 )
 from functions.ai_generation.records import objectives_of
-from functions.course.content import load_content
+from functions.course.content import load_content, write_course
 from functions.course.convert import now_iso
 from functions.course.model import Lesson, lesson_etag
 from functions.target_audience.personas import to_proto as persona_to_proto
@@ -118,7 +117,8 @@ def _apply(container: Any, job: Job, worker: str, stored: dict[str, Any], *, usa
 
     try:
         _, outcome = write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=job.course_id,
-                                  edit=edit, message="AI rewrote a component")
+                                  edit=edit, source="ai_generation",
+                                  message="AI rewrote a component")
     except _Stale:
         return "stale"
     return outcome

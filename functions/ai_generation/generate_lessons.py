@@ -11,11 +11,18 @@ from common.errors import FailedPrecondition, NotFound
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.rpc.context import Call
 from functions import inputs
-from functions.ai_generation.course_writes import after_course_write, with_lessons
+from functions.ai_generation.course_writes import with_lessons
 from functions.ai_generation.generation_inputs import MAX_CONTEXT_CHARS
 from functions.ai_generation.queueing import nudge, request_lessons, require_ai_key
 from functions.ai_generation.records import job_to_proto
-from functions.course.content import load_content, read_course, staged_objects, version_committed, write_version
+from functions.course.content import (
+    after_write,
+    load_content,
+    read_course,
+    staged_objects,
+    version_committed,
+    write_version,
+)
 from functions.course.convert import now_iso
 from functions.course.model import Content, Lesson
 from functions.course.visibility import load_viewer
@@ -73,6 +80,6 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
         request_lessons(uow, job, lesson_ids)
         people = uow.user_summaries.by_ids([principal.user_id])
         staged.committing(version_committed(call, course.id, saved.version.version))
-    after_course_write(container, saved)
+    after_write(container, saved)
     nudge(container)
     return ai_pb.GenerateLessonsResponse(job=job_to_proto(job, people=people, storage=container.storage))

@@ -32,7 +32,6 @@ from functions.ai_generation.course_writes import (
     components_json,
     find_lesson,
     with_lessons,
-    write_course,
 )
 from functions.ai_generation.job_runs import (
     GAVE_UP,
@@ -44,7 +43,7 @@ from functions.ai_generation.job_runs import (
 )
 from functions.ai_generation.outline_job import chunk_to_proto
 from functions.ai_generation.records import lesson_to_proto, objectives_of
-from functions.course.content import load_content
+from functions.course.content import load_content, write_course
 from functions.course.convert import now_iso
 from functions.course.model import Lesson
 from functions.notification.notify import Resource, notify
@@ -186,7 +185,7 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
 
     try:
         write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id, edit=edit,
-                     message="AI wrote a lesson", staged_keys=[(object_key, object_body)] if object_key else [])
+                     source="ai_generation", message="AI wrote a lesson", staged_keys=[(object_key, object_body)] if object_key else [])
     except _Stale:
         log.info("lesson %s of job %s: run superseded or job stopped; result discarded", run.lesson_id, job.id)
         return "stale"

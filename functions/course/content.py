@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -91,9 +91,16 @@ class StagedObjects:
 def version_committed(call: Call, course_id: uuid.UUID, number: int) -> Callable[[], bool]:
     """Whether version ``number`` of the course exists, asked in a fresh transaction."""
     principal = call.require_principal()
+    return version_check(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id,
+                         course_id=course_id, number=number)
+
+
+def version_check(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None, course_id: uuid.UUID,
+                  number: int) -> Callable[[], bool]:
+    """Asks, in a fresh transaction, whether version ``number`` of the course exists."""
 
     def check() -> bool:
-        with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+        with container.db.tenant_session(tenant_id, user_id) as uow:
             try:
                 uow.course_versions.get(course_id, number)
             except NotFound:
@@ -189,13 +196,39 @@ def edit_content(call: Call, course_id: uuid.UUID, edit: Edit[T], *, source: str
                               message=message, restored_from=restored_from)
         saved = replace(saved, users=uow.users.summaries([saved.course.created_by, principal.user_id]))
         staged.committing(version_committed(call, course_id, saved.version.version))
-    after_write(call, saved)
+    after_write(container, saved)
     return saved, result
 
 
-def after_write(call: Call, saved: Saved) -> None:
-    mirror_latest(call.container.storage, saved)
-    CourseCache(call.container.cache, saved.course.tenant_id).course_changed(saved.course.id)
+def write_course(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None, course_id: uuid.UUID,
+                 edit: Callable[[Any, Course, Content], tuple[Content | None, T]], source: str, message: str,
+                 staged_keys: Iterable[tuple[str, bytes]] = ()) -> tuple[Saved | None, T]:
+    """Runs ``edit(uow, course, body)`` under the course row lock for background work (no
+    caller to check visibility for); a new body it returns becomes the next version, None
+    writes no version. Objects in ``staged_keys`` are written first and deleted again if
+    the transaction fails."""
+    storage = container.storage
+    saved = None
+    with staged_objects(storage) as staged, container.db.tenant_session(tenant_id, user_id) as uow:
+        for key, body in staged_keys:
+            staged.put(key, body)
+        course = uow.courses.get(course_id, for_update=True, include_deleted=True)
+        new_body, result = edit(uow, course, load_content(storage, course))
+        if new_body is not None:
+            author = user_id or course.created_by
+            assert author is not None, "a course body needs an author"
+            saved = write_version(uow, staged, course=course, content=new_body, user_id=author, source=source,
+                                  message=message)
+            staged.committing(version_check(container, tenant_id=tenant_id, user_id=None, course_id=course_id,
+                                            number=saved.version.version))
+    if saved is not None:
+        after_write(container, saved)
+    return saved, result
+
+
+def after_write(container: Any, saved: Saved) -> None:
+    mirror_latest(container.storage, saved)
+    CourseCache(container.cache, saved.course.tenant_id).course_changed(saved.course.id)
 
 
 def read_content(call: Call, course_id: uuid.UUID) -> tuple[Content, dict[uuid.UUID, Any]]:

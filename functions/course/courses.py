@@ -89,7 +89,7 @@ def create_course(call: Call, *, title: str, description: str, folder_id: uuid.U
                               user_id=principal.user_id, source="create")
         view = _view(uow, saved.course)
         staged.committing(version_committed(call, course.id, 1))
-    after_write(call, saved)
+    after_write(call.container, saved)
     return view
 
 
@@ -171,7 +171,7 @@ def duplicate_course(call: Call, course_id: uuid.UUID, *, title: str | None, fol
                               message=f"duplicated from version {source.content_version}")
         view = _view(uow, saved.course)
         staged.committing(version_committed(call, copy.id, 1))
-    after_write(call, saved)
+    after_write(call.container, saved)
     return view
 
 
