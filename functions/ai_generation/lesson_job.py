@@ -38,6 +38,7 @@ from functions.ai_generation.job_runs import (
     LEASE_SECONDS,
     MAX_ATTEMPTS,
     Failure,
+    audience_for,
     credentials_or_failure,
     new_worker,
 )
@@ -47,7 +48,6 @@ from functions.course.content import load_content, write_course
 from functions.course.convert import now_iso
 from functions.course.model import Lesson
 from functions.notification.notify import Resource, notify
-from functions.target_audience.personas import to_proto as persona_to_proto
 from functions.tenant_settings.ai_credentials import AICredentials
 
 log = logging.getLogger("mirai.generation")
@@ -89,9 +89,7 @@ def _load(uow: Any, container: Any, job: Job, run: GeneratedLesson) -> LessonWor
     if found is None:
         return Failure(code="lesson_deleted", message="the lesson was deleted before it could be written")
     module, lesson = found
-    audience = None
-    if course.target_audience_id is not None:
-        audience = persona_to_proto(uow.target_audiences.get(course.target_audience_id), {}, storage=container.storage)
+    audience = audience_for(uow, course.target_audience_id, storage=container.storage)
     sme_ids: list[uuid.UUID] = []
     context = str(job.payload.get("additional_context", ""))
     if job.outline_id is not None:
