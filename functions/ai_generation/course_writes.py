@@ -15,11 +15,9 @@ from google.protobuf import json_format
 from common.gen.mirai.v1 import common_pb2 as pb
 from common.repos.lesson_components import ComponentRow
 from common.repos.outlines import Section
-from functions.ai_generation.records import COMPONENT_TYPES
+from functions.ai_generation.component_types import COMPONENT_NAMES
 from functions.course.convert import now_iso
 from functions.course.model import Content, Lesson, Module
-
-_TYPE_NAMES = {number: name for name, number in COMPONENT_TYPES.items()}
 
 
 def outline_to_content(content: Content, sections: Iterable[Section], *, status: str) -> tuple[Content, list[tuple[uuid.UUID, uuid.UUID]]]:
@@ -73,6 +71,6 @@ def component_rows(stored: Iterable[dict[str, Any]]) -> list[ComponentRow]:
     rows = []
     for position, body in enumerate(stored):
         message = json_format.ParseDict(body, pb.LessonComponent(), ignore_unknown_fields=True)
-        rows.append(ComponentRow(id=uuid.UUID(message.id), type=_TYPE_NAMES.get(message.type, "text"), position=position,
+        rows.append(ComponentRow(id=uuid.UUID(message.id), type=COMPONENT_NAMES.get(message.type, "text"), position=position,
                                  body=body, ai_generated=message.ai_generated))
     return rows
