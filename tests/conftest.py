@@ -21,6 +21,7 @@ from functions.bootstrap import Container
 from tests.fakes.event_receiver import EventReceiver, event_receiver
 from tests.fakes.kratos import FakeKratos
 from tests.support import services
+from tests.support.tenants import SeededTenant, provision_tenant
 
 ALLOWED_ORIGIN = "http://127.0.0.1:3000"
 STRIPE_WEBHOOK_SECRET = "whsec_test_runner_0123456789"
@@ -139,3 +140,15 @@ def runner_url(settings: Settings, container: Container, event_tap: EventReceive
     thread.join(timeout=5)
     broker.close()
     runner_container.close()
+
+
+@pytest.fixture
+def tenant(container: Container) -> SeededTenant:
+    """A freshly provisioned tenant for each test (a module that shares one overrides this)."""
+    return provision_tenant(container.db)
+
+
+@pytest.fixture
+def other(container: Container) -> SeededTenant:
+    """A second tenant, for tests that try to cross the tenant boundary."""
+    return provision_tenant(container.db)

@@ -21,6 +21,7 @@ from common.db.tables import courses, folders
 from common.errors import Conflict, InvalidArgument, NotFound
 from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
+from common.repos.rows import VersionedRecord
 
 CourseSort = Literal["updated_at", "created_at", "title"]
 TagCounts = list[tuple[str, int]]  # an alias: inside Courses, ``list`` is the method
@@ -33,7 +34,7 @@ _EDITABLE = frozenset({
 
 
 @dataclass(frozen=True)
-class Course:
+class Course(VersionedRecord):
     id: uuid.UUID
     tenant_id: uuid.UUID
     title: str
@@ -59,10 +60,6 @@ class Course:
     deleted_at: datetime | None
     # The team of the course's folder (None in the company library); read-only, from the join.
     team_id: uuid.UUID | None = None
-
-    @property
-    def etag(self) -> str:
-        return f"{self.id.hex[:8]}-{self.version}"
 
 
 @dataclass(frozen=True)

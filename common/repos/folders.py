@@ -18,11 +18,11 @@ from common.db.tables import courses, folders
 from common.errors import AlreadyExists, Conflict, FailedPrecondition, NotFound
 from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
-from common.repos.rows import to_record, violated_constraint
+from common.repos.rows import VersionedRecord, to_record, violated_constraint
 
 
 @dataclass(frozen=True)
-class Folder:
+class Folder(VersionedRecord):
     id: uuid.UUID
     tenant_id: uuid.UUID
     name: str
@@ -33,10 +33,6 @@ class Folder:
     version: int
     created_at: datetime
     updated_at: datetime
-
-    @property
-    def etag(self) -> str:
-        return f"{self.id.hex[:8]}-{self.version}"
 
 
 @dataclass(frozen=True)

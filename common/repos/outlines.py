@@ -21,11 +21,11 @@ from common.db.tables import course_generation_inputs, course_outlines, outline_
 from common.errors import Conflict, InvalidArgument, NotFound
 from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
-from common.repos.rows import to_record
+from common.repos.rows import VersionedRecord, to_record
 
 
 @dataclass(frozen=True)
-class Outline:
+class Outline(VersionedRecord):
     id: uuid.UUID
     tenant_id: uuid.UUID
     course_id: uuid.UUID | None
@@ -42,10 +42,6 @@ class Outline:
     version: int
     created_at: datetime
     updated_at: datetime
-
-    @property
-    def etag(self) -> str:
-        return f"{self.id.hex[:8]}-{self.version}"
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import fields
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+
+class VersionedRecord:
+    """A record under optimistic locking: its etag (what clients send back as if_match)
+    names the row and the version it was read at."""
+
+    id: uuid.UUID
+    version: int
+
+    @property
+    def etag(self) -> str:
+        return f"{self.id.hex[:8]}-{self.version}"
 
 
 def to_record(cls: type[T], row: Any) -> T:

@@ -13,6 +13,7 @@ from common.db.tables import courses, target_audiences
 from common.errors import Conflict, NotFound
 from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
+from common.repos.rows import VersionedRecord
 
 _FIELDS = frozenset({
     "name", "description", "job_role", "experience_level", "prior_knowledge", "language", "reading_level", "goals",
@@ -29,7 +30,7 @@ _COURSE_COUNT = (
 
 
 @dataclass(frozen=True)
-class TargetAudience:
+class TargetAudience(VersionedRecord):
     id: uuid.UUID
     tenant_id: uuid.UUID
     name: str
@@ -47,10 +48,6 @@ class TargetAudience:
     created_at: datetime
     updated_at: datetime
     course_count: int = 0
-
-    @property
-    def etag(self) -> str:
-        return f"{self.id.hex[:8]}-{self.version}"
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ from common.errors import FailedPrecondition
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.rpc.context import Call
 from functions import inputs
-from functions.ai_generation.course_writes import after_course_write, outline_to_content
+from functions.ai_generation.course_writes import outline_to_content
 from functions.ai_generation.etags import expected_version
 from functions.ai_generation.outline_reads import outline_message, visible_outline
 from functions.ai_generation.queueing import nudge, request_lessons, require_ai_key
 from functions.ai_generation.records import job_to_proto
-from functions.course.content import load_content, read_course, staged_objects, version_committed, write_version
+from functions.course.content import load_content, read_course, version_write
 from functions.course.courses import require_folder
 from functions.course.visibility import load_viewer
 
@@ -27,8 +27,8 @@ def approve_outline(request: ai_pb.ApproveOutlineRequest, call: Call) -> ai_pb.A
     generate = not request.skip_lesson_generation
     container = call.container
     job = None
-    with staged_objects(container.storage) as staged, \
-            container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+        uow = writing.uow
         outline = visible_outline(uow, principal, outline_id, for_update=True)
         expected = expected_version(request.if_match, outline)
         if outline.status != "ready":
@@ -51,7 +51,7 @@ def approve_outline(request: ai_pb.ApproveOutlineRequest, call: Call) -> ai_pb.A
                                      created_by=principal.user_id)
         body, planned = outline_to_content(load_content(container.storage, course), sections,
                                            status="generating" if generate else "empty")
-        saved = write_version(uow, staged, course=course, content=body, user_id=principal.user_id,
+        saved = writing.write(course=course, content=body, user_id=principal.user_id,
                               source="ai_generation", message=f"Structure from the approved outline “{outline.title[:100]}”")
         if generate:
             job = uow.generation_jobs.add(type="lesson_generation", created_by=principal.user_id, course_id=course.id,
@@ -67,8 +67,6 @@ def approve_outline(request: ai_pb.ApproveOutlineRequest, call: Call) -> ai_pb.A
         }, expected_version=expected)
         message = outline_message(uow, outline, storage=container.storage)
         people = uow.user_summaries.by_ids([principal.user_id])
-        staged.committing(version_committed(call, course.id, saved.version.version))
-    after_course_write(container, saved)
     response = ai_pb.ApproveOutlineResponse(course_id=str(course.id), outline=message)
     if job is not None:
         nudge(container)

@@ -38,7 +38,8 @@ def cancel_job(request: ai_pb.CancelJobRequest, call: Call) -> ai_pb.CancelJobRe
 
 
 def _mark_unwritten(container: Any, job: Job, user_id: uuid.UUID, lesson_ids: list[uuid.UUID]) -> None:
-    from functions.ai_generation.course_writes import with_lessons, write_course
+    from functions.ai_generation.course_writes import with_lessons
+    from functions.course.content import write_course
     from functions.course.convert import now_iso
 
     assert job.course_id is not None
@@ -53,4 +54,4 @@ def _mark_unwritten(container: Any, job: Job, user_id: uuid.UUID, lesson_ids: li
         return (with_lessons(content, changes) if changes else None), None
 
     write_course(container, tenant_id=job.tenant_id, user_id=user_id, course_id=job.course_id, edit=edit,
-                 message="Lesson writing cancelled")
+                 source="ai_generation", message="Lesson writing cancelled")

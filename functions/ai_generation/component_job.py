@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from google.protobuf import json_format
@@ -23,22 +24,19 @@ from functions.ai_generation.course_writes import (
     components_json,
     find_lesson,
     with_lessons,
-    write_course,
 )
 from functions.ai_generation.job_runs import (
-    GAVE_UP,
     LEASE_SECONDS,
-    MAX_ATTEMPTS,
     Failure,
+    audience_for,
+    claim_job,
     credentials_or_failure,
     failure_values,
-    new_worker,
 )
 from functions.ai_generation.records import objectives_of
-from functions.course.content import load_content
+from functions.course.content import load_content, write_course
 from functions.course.convert import now_iso
 from functions.course.model import Lesson, lesson_etag
-from functions.target_audience.personas import to_proto as persona_to_proto
 
 log = logging.getLogger("mirai.generation")
 LESSON_CHANGED = Failure(code="conflict", message="the lesson was changed while the component was rewritten; try again")
@@ -50,22 +48,16 @@ class _Stale(Exception):
 
 def run_component_job(container: Any, *, tenant_id: uuid.UUID, job_id: uuid.UUID,
                       lease_seconds: int = LEASE_SECONDS) -> str:
-    worker = new_worker()
-    with container.db.system_session() as uow:
-        job = uow.generation_jobs.claim(job_id, lease_seconds=lease_seconds, worker=worker)
-    if job is None:
-        return "not claimed"
-    if job.tenant_id != tenant_id or job.type != "component_regeneration" or job.course_id is None or not job.lesson_ids:
-        log.warning("component job %s: event does not match the job; ignored", job_id)
-        return "mismatch"
-    if job.attempt > MAX_ATTEMPTS:
-        return _fail(container, job, worker, GAVE_UP)
+    claimed = claim_job(container, tenant_id=tenant_id, job_id=job_id, job_type="component_regeneration",
+                        has_target=lambda job: job.course_id is not None and bool(job.lesson_ids),
+                        lease_seconds=lease_seconds, fail=partial(_fail, container))
+    if isinstance(claimed, str):
+        return claimed
+    job, worker = claimed.job, claimed.worker
     with container.db.tenant_session(tenant_id, job.created_by) as uow:
         course = uow.courses.get(job.course_id, include_deleted=True)
         found = find_lesson(load_content(container.storage, course), job.lesson_ids[0])
-        audience = None
-        if course.target_audience_id is not None:
-            audience = persona_to_proto(uow.target_audiences.get(course.target_audience_id), {}, storage=container.storage)
+        audience = audience_for(uow, course.target_audience_id, storage=container.storage)
         credentials = credentials_or_failure(uow, container.keyring)
     component = None
     if found is not None:
@@ -118,7 +110,8 @@ def _apply(container: Any, job: Job, worker: str, stored: dict[str, Any], *, usa
 
     try:
         _, outcome = write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=job.course_id,
-                                  edit=edit, message="AI rewrote a component")
+                                  edit=edit, source="ai_generation",
+                                  message="AI rewrote a component")
     except _Stale:
         return "stale"
     return outcome

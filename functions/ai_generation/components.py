@@ -10,6 +10,7 @@ from typing import Any
 
 from common.adapters.ai import InvalidReply
 from common.gen.mirai.v1 import common_pb2 as pb
+from functions.ai_generation.component_types import AI_TYPE_NAMES, AI_TYPES
 
 NewId = Callable[[], str]
 
@@ -18,15 +19,6 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
-_TYPES = {
-    "text": pb.COMPONENT_TYPE_TEXT,
-    "heading": pb.COMPONENT_TYPE_HEADING,
-    "image": pb.COMPONENT_TYPE_IMAGE,
-    "quiz": pb.COMPONENT_TYPE_QUIZ,
-    "list": pb.COMPONENT_TYPE_LIST,
-    "callout": pb.COMPONENT_TYPE_CALLOUT,
-}
-TYPE_NAMES: dict[int, str] = {int(value): name for name, value in _TYPES.items()}
 _QUIZ_TYPES = {
     "single_choice": pb.QUIZ_TYPE_SINGLE_CHOICE,
     "multiple_choice": pb.QUIZ_TYPE_MULTIPLE_CHOICE,
@@ -46,7 +38,7 @@ _CALLOUT_NAMES = {value: name for name, value in _CALLOUTS.items()}
 def type_name(component_type: int) -> str:
     """``COMPONENT_TYPE_TEXT`` → ``"text"`` for the kinds the AI writes."""
     try:
-        return TYPE_NAMES[component_type]
+        return AI_TYPE_NAMES[component_type]
     except KeyError:
         raise ValueError(f"the AI cannot write components of type {pb.ComponentType.Name(component_type)}") from None
 
@@ -107,7 +99,7 @@ def component_from_reply(
 ) -> pb.LessonComponent:
     kind = data["type"]
     where = f"components/{position}"
-    component = pb.LessonComponent(id=component_id, type=_TYPES[kind], position=position, ai_generated=True)
+    component = pb.LessonComponent(id=component_id, type=AI_TYPES[kind], position=position, ai_generated=True)
     if kind == "text":
         component.text.markdown = _text(data, "markdown", where)
     elif kind == "heading":

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from common.errors import Conflict
 from common.repos.outlines import Outline
+from functions.if_match import expected_version as if_match_version
 
 
 def expected_version(if_match: str, outline: Outline) -> int | None:
-    if not if_match:
-        return None
-    if if_match != outline.etag:
-        raise Conflict("the outline was changed meanwhile; reload it and try again")
-    return outline.version
+    return if_match_version(if_match, outline, conflict="the outline was changed meanwhile; reload it and try again")

@@ -11,11 +11,11 @@ from common.errors import FailedPrecondition, NotFound
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.rpc.context import Call
 from functions import inputs
-from functions.ai_generation.course_writes import after_course_write, with_lessons
+from functions.ai_generation.course_writes import with_lessons
 from functions.ai_generation.generation_inputs import MAX_CONTEXT_CHARS
 from functions.ai_generation.queueing import nudge, request_lessons, require_ai_key
 from functions.ai_generation.records import job_to_proto
-from functions.course.content import load_content, read_course, staged_objects, version_committed, write_version
+from functions.course.content import load_content, read_course, version_write
 from functions.course.convert import now_iso
 from functions.course.model import Content, Lesson
 from functions.course.visibility import load_viewer
@@ -51,8 +51,8 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
     wanted = inputs.id_list(request.lesson_ids, field="lesson_ids", max_items=MAX_LESSONS) if request.lesson_ids else []
     context = inputs.text(request.additional_context, field="additional_context", max_chars=MAX_CONTEXT_CHARS)
     container = call.container
-    with staged_objects(container.storage) as staged, \
-            container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+        uow = writing.uow
         course = read_course(uow, load_viewer(uow, principal), course_id, for_update=True)
         require_ai_key(uow)
         content = load_content(container.storage, course)
@@ -62,8 +62,8 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
         body = with_lessons(content, {
             lesson.id: (lambda le: replace(le, content_status="generating", updated_at=now)) for lesson in chosen
         })
-        saved = write_version(uow, staged, course=course, content=body, user_id=principal.user_id,
-                              source="ai_generation", message=f"{len(chosen)} lessons queued for writing")
+        writing.write(course=course, content=body, user_id=principal.user_id,
+                      source="ai_generation", message=f"{len(chosen)} lessons queued for writing")
         job = uow.generation_jobs.add(type="lesson_generation", created_by=principal.user_id, course_id=course_id,
                                       outline_id=course.outline_id, lesson_ids=lesson_ids, progress_total=len(chosen),
                                       payload={"additional_context": context} if context else {})
@@ -72,7 +72,5 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
                                     lessons=[(lesson_id, planned.get(lesson_id)) for lesson_id in lesson_ids])
         request_lessons(uow, job, lesson_ids)
         people = uow.user_summaries.by_ids([principal.user_id])
-        staged.committing(version_committed(call, course.id, saved.version.version))
-    after_course_write(container, saved)
     nudge(container)
     return ai_pb.GenerateLessonsResponse(job=job_to_proto(job, people=people, storage=container.storage))

@@ -7,12 +7,15 @@ import logging
 import os
 import socket
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from common.adapters.ai import AIError, TokenUsage
 from common.adapters.crypto import DecryptionFailed
+from common.repos.generation_jobs import Job
 from functions.ai_generation.queueing import NO_KEY_MESSAGE
+from functions.target_audience.personas import to_proto as persona_to_proto
 from functions.tenant_settings.ai_credentials import AICredentials, load_ai_credentials
 
 if TYPE_CHECKING:
@@ -60,6 +63,13 @@ def credentials_or_failure(uow: UnitOfWork, keyring: Any) -> AICredentials | Fai
     return credentials if credentials is not None else NO_KEY
 
 
+def audience_for(uow: UnitOfWork, target_audience_id: uuid.UUID | None, *, storage: Any) -> Any:
+    """The persona the AI writes for, when the course or outline names one."""
+    if target_audience_id is None:
+        return None
+    return persona_to_proto(uow.target_audiences.get(target_audience_id), {}, storage=storage)
+
+
 def failure_values(failure: Failure) -> dict[str, Any]:
     return {
         "error_code": failure.code,
@@ -67,3 +77,28 @@ def failure_values(failure: Failure) -> dict[str, Any]:
         "input_tokens": failure.usage.input_tokens,
         "output_tokens": failure.usage.output_tokens,
     }
+
+
+@dataclass(frozen=True)
+class Claimed:
+    job: Job
+    worker: str
+
+
+def claim_job(container: Any, *, tenant_id: uuid.UUID, job_id: uuid.UUID, job_type: str, has_target: Callable[[Job], bool],
+              lease_seconds: int, fail: Callable[[Job, str, Failure], str]) -> Claimed | str:
+    """Claims the job with a lease for this run; answers the outcome instead when there is
+    nothing to run: not claimed, an event that does not match the job, or a job that has
+    given up (then failed through ``fail(job, worker, failure)``)."""
+    worker = new_worker()
+    with container.db.system_session() as uow:
+        job = uow.generation_jobs.claim(job_id, lease_seconds=lease_seconds, worker=worker)
+    if job is None:
+        return "not claimed"
+    if job.tenant_id != tenant_id or job.type != job_type or not has_target(job):
+        # A forged or misrouted event: leave the job to its lease (the sweep re-publishes it correctly).
+        log.warning("%s job %s: event does not match the job; ignored", job_type, job_id)
+        return "mismatch"
+    if job.attempt > MAX_ATTEMPTS:
+        return fail(job, worker, GAVE_UP)
+    return Claimed(job=job, worker=worker)

@@ -32,23 +32,22 @@ from functions.ai_generation.course_writes import (
     components_json,
     find_lesson,
     with_lessons,
-    write_course,
 )
 from functions.ai_generation.job_runs import (
     GAVE_UP,
     LEASE_SECONDS,
     MAX_ATTEMPTS,
     Failure,
+    audience_for,
     credentials_or_failure,
     new_worker,
 )
 from functions.ai_generation.outline_job import chunk_to_proto
 from functions.ai_generation.records import lesson_to_proto, objectives_of
-from functions.course.content import load_content
+from functions.course.content import load_content, write_course
 from functions.course.convert import now_iso
 from functions.course.model import Lesson
 from functions.notification.notify import Resource, notify
-from functions.target_audience.personas import to_proto as persona_to_proto
 from functions.tenant_settings.ai_credentials import AICredentials
 
 log = logging.getLogger("mirai.generation")
@@ -90,9 +89,7 @@ def _load(uow: Any, container: Any, job: Job, run: GeneratedLesson) -> LessonWor
     if found is None:
         return Failure(code="lesson_deleted", message="the lesson was deleted before it could be written")
     module, lesson = found
-    audience = None
-    if course.target_audience_id is not None:
-        audience = persona_to_proto(uow.target_audiences.get(course.target_audience_id), {}, storage=container.storage)
+    audience = audience_for(uow, course.target_audience_id, storage=container.storage)
     sme_ids: list[uuid.UUID] = []
     context = str(job.payload.get("additional_context", ""))
     if job.outline_id is not None:
@@ -186,7 +183,7 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
 
     try:
         write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id, edit=edit,
-                     message="AI wrote a lesson", staged_keys=[(object_key, object_body)] if object_key else [])
+                     source="ai_generation", message="AI wrote a lesson", staged_keys=[(object_key, object_body)] if object_key else [])
     except _Stale:
         log.info("lesson %s of job %s: run superseded or job stopped; result discarded", run.lesson_id, job.id)
         return "stale"

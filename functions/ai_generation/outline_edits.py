@@ -10,7 +10,8 @@ from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.gen.mirai.v1 import common_pb2 as pb
 from common.repos.outlines import PlannedLesson, Section
 from functions import inputs
-from functions.ai_generation.records import COMPONENT_TYPES, objective_dicts
+from functions.ai_generation.component_types import COMPONENT_TYPES
+from functions.ai_generation.records import objective_dicts
 
 MAX_SECTIONS = 30
 MAX_LESSONS_PER_SECTION = 30

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from common.adapters.ai import AIError
@@ -21,17 +22,15 @@ from common.repos.generation_jobs import Job
 from common.repos.knowledge_chunks import Chunk
 from functions.ai_generation.ai_requests import outline_request
 from functions.ai_generation.job_runs import (
-    GAVE_UP,
     LEASE_SECONDS,
-    MAX_ATTEMPTS,
     Failure,
+    audience_for,
+    claim_job,
     credentials_or_failure,
     failure_values,
-    new_worker,
 )
 from functions.ai_generation.records import input_to_proto, section_to_proto, sections_from_proto
 from functions.notification.notify import Resource, notify
-from functions.target_audience.personas import to_proto as persona_to_proto
 from functions.tenant_settings.ai_credentials import AICredentials
 
 log = logging.getLogger("mirai.generation")
@@ -58,9 +57,7 @@ def _load(uow: Any, job: Job, storage: Any) -> OutlineWork:
     assert job.outline_id is not None
     outline = uow.outlines.get(job.outline_id)
     inputs = uow.outlines.inputs(job.outline_id)
-    audience = None
-    if inputs.target_audience_id is not None:
-        audience = persona_to_proto(uow.target_audiences.get(inputs.target_audience_id), {}, storage=storage)
+    audience = audience_for(uow, inputs.target_audience_id, storage=storage)
     sections = uow.outlines.sections(job.outline_id)
     previous = None
     if sections:
@@ -76,17 +73,12 @@ def _load(uow: Any, job: Job, storage: Any) -> OutlineWork:
 def run_outline_job(container: Any, *, tenant_id: uuid.UUID, job_id: uuid.UUID,
                     lease_seconds: int = LEASE_SECONDS) -> str:
     """Runs the job if this call can claim it; answers what happened (for logs and tests)."""
-    worker = new_worker()
-    with container.db.system_session() as uow:
-        job = uow.generation_jobs.claim(job_id, lease_seconds=lease_seconds, worker=worker)
-    if job is None:
-        return "not claimed"
-    if job.tenant_id != tenant_id or job.type != "outline_generation" or job.outline_id is None:
-        # A forged or misrouted event: leave the job to its lease (the sweep re-publishes it correctly).
-        log.warning("outline job %s: event does not match the job; ignored", job_id)
-        return "mismatch"
-    if job.attempt > MAX_ATTEMPTS:
-        return _fail(container, job, worker, GAVE_UP)
+    claimed = claim_job(container, tenant_id=tenant_id, job_id=job_id, job_type="outline_generation",
+                        has_target=lambda job: job.outline_id is not None, lease_seconds=lease_seconds,
+                        fail=partial(_fail, container))
+    if isinstance(claimed, str):
+        return claimed
+    job, worker = claimed.job, claimed.worker
     with container.db.tenant_session(tenant_id, job.created_by) as uow:
         work = _load(uow, job, container.storage)
         credentials = credentials_or_failure(uow, container.keyring)

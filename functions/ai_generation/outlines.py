@@ -9,6 +9,7 @@ from typing import Any
 from common.adapters.ai import InvalidReply
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.gen.mirai.v1 import common_pb2 as pb
+from functions.ai_generation.component_types import AI_TYPES
 from functions.ai_generation.components import NewId, new_uuid
 
 _BLOOM = {
@@ -18,14 +19,6 @@ _BLOOM = {
     "analyze": pb.BLOOM_LEVEL_ANALYZE,
     "evaluate": pb.BLOOM_LEVEL_EVALUATE,
     "create": pb.BLOOM_LEVEL_CREATE,
-}
-_COMPONENTS = {
-    "text": pb.COMPONENT_TYPE_TEXT,
-    "heading": pb.COMPONENT_TYPE_HEADING,
-    "image": pb.COMPONENT_TYPE_IMAGE,
-    "quiz": pb.COMPONENT_TYPE_QUIZ,
-    "list": pb.COMPONENT_TYPE_LIST,
-    "callout": pb.COMPONENT_TYPE_CALLOUT,
 }
 
 
@@ -53,7 +46,7 @@ def _lesson(data: Mapping[str, Any], *, where: str, position: int, known_chunk_i
         estimated_minutes=int(data["estimated_minutes"]),
         objectives=objectives,
         key_topics=[topic for topic in (_clean(t) for t in data["key_topics"]) if topic],
-        suggested_components=list(dict.fromkeys(_COMPONENTS[name] for name in data["suggested_components"])),
+        suggested_components=list(dict.fromkeys(AI_TYPES[name] for name in data["suggested_components"])),
         source_chunk_ids=sources,
     )
 

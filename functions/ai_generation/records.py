@@ -13,6 +13,7 @@ from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.gen.mirai.v1 import common_pb2 as pb
 from common.repos.generation_jobs import Job
 from common.repos.outlines import GenerationInputs, Outline, PlannedLesson, Section
+from functions.ai_generation.component_types import COMPONENT_NAMES, COMPONENT_TYPES
 from functions.user_summary import user_summary
 
 JOB_TYPES = {
@@ -35,11 +36,6 @@ OUTLINE_STATUSES = {
     "rejected": ai_pb.OUTLINE_STATUS_REJECTED,
     "failed": ai_pb.OUTLINE_STATUS_FAILED,
 }
-COMPONENT_TYPES = {
-    name.removeprefix("COMPONENT_TYPE_").lower(): number
-    for name, number in pb.ComponentType.items() if number != pb.COMPONENT_TYPE_UNSPECIFIED
-}
-_COMPONENT_NAMES = {number: name for name, number in COMPONENT_TYPES.items()}
 
 
 def names_of(numbers: Iterable[int], table: Mapping[str, int]) -> list[str]:
@@ -87,7 +83,7 @@ def sections_from_proto(sections: Iterable[ai_pb.OutlineSection]) -> list[Sectio
                 id=uuid.UUID(lesson.id), section_id=section_id, title=lesson.title, description=lesson.description,
                 position=j, estimated_minutes=max(0, lesson.estimated_minutes),
                 objectives=objective_dicts(lesson.objectives), key_topics=list(lesson.key_topics),
-                suggested_components=[_COMPONENT_NAMES[t] for t in lesson.suggested_components if t in _COMPONENT_NAMES],
+                suggested_components=[COMPONENT_NAMES[t] for t in lesson.suggested_components if t in COMPONENT_NAMES],
                 source_chunk_ids=[uuid.UUID(c) for c in lesson.source_chunk_ids],
             )
             for j, lesson in enumerate(section.lessons)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -88,12 +88,12 @@ class StagedObjects:
             return True
 
 
-def version_committed(call: Call, course_id: uuid.UUID, number: int) -> Callable[[], bool]:
-    """Whether version ``number`` of the course exists, asked in a fresh transaction."""
-    principal = call.require_principal()
+def _version_check(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None, course_id: uuid.UUID,
+                  number: int) -> Callable[[], bool]:
+    """Asks, in a fresh transaction, whether version ``number`` of the course exists."""
 
     def check() -> bool:
-        with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+        with container.db.tenant_session(tenant_id, user_id) as uow:
             try:
                 uow.course_versions.get(course_id, number)
             except NotFound:
@@ -112,6 +112,37 @@ def staged_objects(storage: Storage) -> Iterator[StagedObjects]:
     except BaseException:
         staged.discard()
         raise
+
+
+class VersionWrite:
+    """The open transaction of ``version_write`` and the one version it may commit."""
+
+    def __init__(self, uow: Any, staged: StagedObjects) -> None:
+        self.uow = uow
+        self.staged = staged
+        self.saved: Saved | None = None
+
+    def write(self, *, course: Course, content: Content, user_id: uuid.UUID, source: str, message: str = "",
+              restored_from: int | None = None) -> Saved:
+        assert self.saved is None, "one transaction writes one version"
+        self.saved = write_version(self.uow, self.staged, course=course, content=content, user_id=user_id,
+                                   source=source, message=message, restored_from=restored_from)
+        return self.saved
+
+
+@contextmanager
+def version_write(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None) -> Iterator[VersionWrite]:
+    """One transaction that may commit a new version of a course body (``writing.write``):
+    staged objects go again on any failure, a failed COMMIT asks the database whether the
+    version exists, and after the commit ``content.json`` and the course cache are refreshed."""
+    with staged_objects(container.storage) as staged, container.db.tenant_session(tenant_id, user_id) as uow:
+        writing = VersionWrite(uow, staged)
+        yield writing
+        if writing.saved is not None:
+            staged.committing(_version_check(container, tenant_id=tenant_id, user_id=user_id,
+                                             course_id=writing.saved.course.id, number=writing.saved.version.version))
+    if writing.saved is not None:
+        after_write(container, writing.saved)
 
 
 def load_content(storage: Storage, course: Course) -> Content:
@@ -175,8 +206,8 @@ def edit_content(call: Call, course_id: uuid.UUID, edit: Edit[T], *, source: str
     and returns the new body plus whatever the handler needs back."""
     principal = call.require_principal()
     container = call.container
-    with staged_objects(container.storage) as staged, \
-            container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+        uow = writing.uow
         viewer = load_viewer(uow, principal)
         course = read_course(uow, viewer, course_id, for_update=True, include_deleted=True)
         if course.deleted_at is not None:
@@ -185,17 +216,34 @@ def edit_content(call: Call, course_id: uuid.UUID, edit: Edit[T], *, source: str
             uow.course_versions.get(course.id, restored_from)  # not_found for a version that never existed
         current = load_content(container.storage, course)
         new_body, result = edit(course, current)
-        saved = write_version(uow, staged, course=course, content=new_body, user_id=principal.user_id, source=source,
+        saved = writing.write(course=course, content=new_body, user_id=principal.user_id, source=source,
                               message=message, restored_from=restored_from)
         saved = replace(saved, users=uow.users.summaries([saved.course.created_by, principal.user_id]))
-        staged.committing(version_committed(call, course_id, saved.version.version))
-    after_write(call, saved)
     return saved, result
 
 
-def after_write(call: Call, saved: Saved) -> None:
-    mirror_latest(call.container.storage, saved)
-    CourseCache(call.container.cache, saved.course.tenant_id).course_changed(saved.course.id)
+def write_course(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None, course_id: uuid.UUID,
+                 edit: Callable[[Any, Course, Content], tuple[Content | None, T]], source: str, message: str,
+                 staged_keys: Iterable[tuple[str, bytes]] = ()) -> tuple[Saved | None, T]:
+    """Runs ``edit(uow, course, body)`` under the course row lock for background work (no
+    caller to check visibility for); a new body it returns becomes the next version, None
+    writes no version. Objects in ``staged_keys`` are written first and deleted again if
+    the transaction fails."""
+    with version_write(container, tenant_id=tenant_id, user_id=user_id) as writing:
+        for key, body in staged_keys:
+            writing.staged.put(key, body)
+        course = writing.uow.courses.get(course_id, for_update=True, include_deleted=True)
+        new_body, result = edit(writing.uow, course, load_content(container.storage, course))
+        if new_body is not None:
+            author = user_id or course.created_by
+            assert author is not None, "a course body needs an author"
+            writing.write(course=course, content=new_body, user_id=author, source=source, message=message)
+    return writing.saved, result
+
+
+def after_write(container: Any, saved: Saved) -> None:
+    mirror_latest(container.storage, saved)
+    CourseCache(container.cache, saved.course.tenant_id).course_changed(saved.course.id)
 
 
 def read_content(call: Call, course_id: uuid.UUID) -> tuple[Content, dict[uuid.UUID, Any]]:

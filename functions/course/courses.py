@@ -19,14 +19,7 @@ from common.repos.courses import Course
 from common.repos.users import User
 from common.rpc.context import Call
 from functions.course import convert
-from functions.course.content import (
-    after_write,
-    load_content,
-    read_course,
-    staged_objects,
-    version_committed,
-    write_version,
-)
+from functions.course.content import load_content, read_course, version_write
 from functions.course.course_cache import CourseCache
 from functions.course.model import Content, Module, empty_content
 from functions.course.structure import check_etag
@@ -76,8 +69,8 @@ def create_course(call: Call, *, title: str, description: str, folder_id: uuid.U
                   target_audience_id: uuid.UUID | None, tags: list[str], language: str | None) -> CourseView:
     """An empty draft with content version 1 (an empty body) in S3."""
     principal = call.require_principal()
-    storage = call.container.storage
-    with staged_objects(storage) as staged, call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+        uow = writing.uow
         viewer = load_viewer(uow, principal)
         require_folder(uow, viewer, folder_id)
         course = uow.courses.add(
@@ -85,11 +78,9 @@ def create_course(call: Call, *, title: str, description: str, folder_id: uuid.U
             target_audience_id=target_audience_id, tags=tags, created_by=principal.user_id,
             language=language or default_language(uow, principal.user_id),
         )
-        saved = write_version(uow, staged, course=course, content=empty_content(str(course.id)),
-                              user_id=principal.user_id, source="create")
+        saved = writing.write(course=course, content=empty_content(str(course.id)), user_id=principal.user_id,
+                              source="create")
         view = _view(uow, saved.course)
-        staged.committing(version_committed(call, course.id, 1))
-    after_write(call, saved)
     return view
 
 
@@ -157,7 +148,8 @@ def duplicate_course(call: Call, course_id: uuid.UUID, *, title: str | None, fol
     """A new draft with the source's metadata and latest body (new module and lesson ids)."""
     principal = call.require_principal()
     storage = call.container.storage
-    with staged_objects(storage) as staged, call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+        uow = writing.uow
         viewer = load_viewer(uow, principal)
         source = _live(read_course(uow, viewer, course_id, include_deleted=True))
         destination = source.folder_id if folder_id is UNSET else require_folder(uow, viewer, folder_id)
@@ -167,11 +159,9 @@ def duplicate_course(call: Call, course_id: uuid.UUID, *, title: str | None, fol
             language=source.language, created_by=principal.user_id,
         )
         body = with_new_ids(load_content(storage, source))
-        saved = write_version(uow, staged, course=copy, content=body, user_id=principal.user_id, source="create",
+        saved = writing.write(course=copy, content=body, user_id=principal.user_id, source="create",
                               message=f"duplicated from version {source.content_version}")
         view = _view(uow, saved.course)
-        staged.committing(version_committed(call, copy.id, 1))
-    after_write(call, saved)
     return view
 
 

@@ -5,26 +5,19 @@ token the local runner accepts. Never available under Knative."""
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 import uuid
 from pathlib import Path
 
 from common.config import ConfigError, Settings
+from functions.local import key_files
 
 KEY_FILE = "dev-session.key"
 
 
 def load_or_create_key(path: Path) -> bytes:
-    if path.exists():
-        return bytes.fromhex(path.read_text().strip())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_bytes(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(key.hex())
-    return key
+    """The signing key, stored as hex."""
+    return key_files.load_or_create_key(path, encode=bytes.hex, decode=bytes.fromhex)
 
 
 def dev_identity_id(email: str) -> str:

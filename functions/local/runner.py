@@ -46,16 +46,10 @@ def _local_secret(path: Path) -> str:
 def _local_encryption_key(path: Path) -> bytes:
     """32 random bytes kept under the data dir (0600), created on first use."""
     import base64
-    import os
 
-    if path.exists():
-        return base64.b64decode(path.read_text().strip())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = os.urandom(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(base64.b64encode(key).decode("ascii"))
-    return key
+    from functions.local.key_files import load_or_create_key
+
+    return load_or_create_key(path, encode=lambda key: base64.b64encode(key).decode("ascii"), decode=base64.b64decode)
 
 
 def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:

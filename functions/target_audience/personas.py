@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from common.errors import Conflict, PermissionDenied
+from common.errors import PermissionDenied
 from common.gen.mirai.v1 import common_pb2, target_audience_pb2
 from common.repos.target_audiences import TargetAudience
 from common.repos.user_summaries import UserSummaryRow
 from common.rpc.context import Principal
 from functions import inputs
 from functions.enum_names import enum_number, stored_name
+from functions.if_match import expected_version
 from functions.user_summary import user_summary
 
 EXPERIENCE = common_pb2.ExperienceLevel.DESCRIPTOR
@@ -86,11 +87,8 @@ def persona_changes(request: Any) -> dict[str, Any]:
 
 def check_if_match(if_match: str, audience: TargetAudience) -> int | None:
     """The version to compare-and-set against, or None when the caller skipped the check."""
-    if not if_match:
-        return None
-    if if_match != audience.etag:
-        raise Conflict("if_match: the target audience was changed since it was read; reload and retry")
-    return audience.version
+    return expected_version(if_match, audience,
+                            conflict="if_match: the target audience was changed since it was read; reload and retry")
 
 
 def require_editor(principal: Principal, audience: TargetAudience) -> None:

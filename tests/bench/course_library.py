@@ -13,19 +13,15 @@ a local moto server. A database of its own is created and dropped.
 from __future__ import annotations
 
 import logging
-import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
 
 from sqlalchemy import text
 
 from common import storage_keys
 from common.cache_keys import CacheKeys
-from common.config import Settings
 from common.db import Database
-from common.db.urls import APP_ROLE, with_login
 from common.gen.mirai.v1 import course_pb2
 from common.rpc.context import Call, Principal
 from functions.bootstrap import Container
@@ -34,27 +30,16 @@ from functions.course.get_course import get_course
 from functions.course.list_courses import list_courses
 from functions.course.model import content_to_json, empty_content, serialize
 from tests.bench.harness import Row, median_seconds
-from tests.support import services
+from tests.bench.stack import migrated_settings
 from tests.support.seed import seed_tenant
 
 COURSES = 10_000
-APP_PASSWORD = "bench-app-password"
 
 
 @contextmanager
 def bench_container() -> Iterator[tuple[Container, Database]]:
     with ExitStack() as stack:
-        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mirai-bench-course-")))
-        owner_url = services.create_database(stack, workdir)
-        settings = Settings.from_env({
-            "DATABASE_URL": with_login(owner_url, APP_ROLE, APP_PASSWORD), "DATABASE_MIGRATION_URL": owner_url,
-            "MIRAI_APP_DB_PASSWORD": APP_PASSWORD, "REDIS_URL": services.redis_url(stack, workdir),
-            "S3_ENDPOINT": services.s3_endpoint(stack), "S3_ACCESS_KEY": "bench", "S3_SECRET_KEY": "bench-secret",
-            "S3_BUCKET": "bench-courses", "DB_POOL_SIZE": "4",
-        })
-        from common.db.migrate import upgrade
-
-        upgrade(settings)
+        settings, owner_url = migrated_settings(stack, name="course", env={"S3_BUCKET": "bench-courses", "DB_POOL_SIZE": "4"})
         container = Container(settings)
         stack.callback(container.close)
         container.storage.ensure_bucket()

@@ -13,42 +13,29 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from pathlib import Path
 
-from common.config import Settings
-from common.db.urls import APP_ROLE, with_login
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from tests.bench import ai_fake
 from tests.bench.harness import Row, render
+from tests.bench.stack import migrated_settings
 from tests.fakes.gemini import FakeGemini
 from tests.fakes.kratos import FakeKratos
-from tests.support import services
 from tests.support.generation import client, new_tenant, wait_for_job
 from tests.support.runner import RunningRunner, running_runner
 
 LATENCY = 0.3
 LESSONS = 20
-APP_PASSWORD = "bench-app-password"
 
 
 @contextmanager
 def bench_runner(gemini: FakeGemini, kratos: FakeKratos) -> Iterator[RunningRunner]:
     with ExitStack() as stack:
-        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mirai-bench-generation-")))
-        owner_url = services.create_database(stack, workdir)
-        settings = Settings.from_env({
-            "DATABASE_URL": with_login(owner_url, APP_ROLE, APP_PASSWORD), "DATABASE_MIGRATION_URL": owner_url,
-            "MIRAI_APP_DB_PASSWORD": APP_PASSWORD, "REDIS_URL": services.redis_url(stack, workdir),
-            "S3_ENDPOINT": services.s3_endpoint(stack), "S3_ACCESS_KEY": "bench", "S3_SECRET_KEY": "bench-secret",
+        settings, _ = migrated_settings(stack, name="generation", env={
             "S3_BUCKET": "bench-generation", "KRATOS_URL": kratos.url, "DB_POOL_SIZE": "30",
         })
-        from common.db.migrate import upgrade
-
-        upgrade(settings)
         yield stack.enter_context(running_runner(settings, encryption_key=os.urandom(32),
                                                  gemini_api_base_url=gemini.url, gemini_max_attempts=1))
 

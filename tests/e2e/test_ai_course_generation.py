@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import uuid
 from collections.abc import Iterator
 
 import pytest
 from connectrpc.code import Code
-from connectrpc.errors import ConnectError
-from sqlalchemy import text
 
 from common import storage_keys
 from common.config import Settings
@@ -24,39 +21,18 @@ from common.gen.mirai.v1 import course_connect
 from common.gen.mirai.v1 import course_pb2 as course
 from tests.fakes.gemini import FakeGemini, FakeReply
 from tests.fakes.kratos import FakeKratos
-from tests.support.generation import Author, client, new_tenant, wait_for_job
-from tests.support.runner import RunningRunner, running_runner
+from tests.support.generation import Author, client, generation_runner, new_tenant, wait_for_job
+from tests.support.owner_rows import owner_rows
+from tests.support.rpc_errors import fails
+from tests.support.runner import RunningRunner
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def gemini() -> Iterator[FakeGemini]:
-    with FakeGemini() as fake:
-        yield fake
-
-
-@pytest.fixture(autouse=True)
-def _fresh_gemini(gemini: FakeGemini) -> None:
-    gemini.reset()
-
-
-@pytest.fixture(scope="module")
 def runner(settings: Settings, gemini: FakeGemini) -> Iterator[RunningRunner]:
-    with running_runner(settings, encryption_key=os.urandom(32), gemini_api_base_url=gemini.url,
-                        gemini_max_attempts=1) as running:
+    with generation_runner(settings, gemini) as running:
         yield running
-
-
-def _rows(owner_db: Database, sql: str, **params: object) -> list[dict[str, object]]:
-    with owner_db.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(text(sql), params)]
-
-
-def _fails(call: object, *args: object, **kwargs: object) -> ConnectError:
-    with pytest.raises(ConnectError) as caught:
-        call(*args, **kwargs)  # type: ignore[operator]
-    return caught.value
 
 
 def ready_outline(runner: RunningRunner, author: Author, *, lessons: int) -> ai_pb.Outline:
@@ -103,16 +79,16 @@ def test_an_approved_outline_becomes_a_twelve_lesson_course_written_in_parallel(
         assert all(c.ai_generated for c in lesson.components)
         assert {c.type for c in lesson.components} >= {pb.COMPONENT_TYPE_TEXT, pb.COMPONENT_TYPE_QUIZ}
     # Every lesson's write is its own version on top of the structure: none lost another's.
-    versions = _rows(owner_db, "select version, source from course_versions where course_id = :c order by version",
+    versions = owner_rows(owner_db, "select version, source from course_versions where course_id = :c order by version",
                      c=approved.course_id)
     assert [v["version"] for v in versions] == list(range(1, 14))
     assert {v["source"] for v in versions} == {"ai_generation"}
     assert content.version == 13
-    rows = _rows(owner_db, "select lesson_id, count(*) as n from lesson_components where course_id = :c group by lesson_id",
+    rows = owner_rows(owner_db, "select lesson_id, count(*) as n from lesson_components where course_id = :c group by lesson_id",
                  c=approved.course_id)
     by_lesson = {str(r["lesson_id"]): r["n"] for r in rows}
     assert by_lesson == {lesson.id: len(lesson.components) for lesson in lessons}
-    runs = _rows(owner_db, "select id, lesson_id, status, attempt, content_object_key from generated_lessons "
+    runs = owner_rows(owner_db, "select id, lesson_id, status, attempt, content_object_key from generated_lessons "
                  "where job_id = :j", j=job.id)
     assert len(runs) == 12 and {(r["status"], r["attempt"]) for r in runs} == {("succeeded", 1)}
     for run in runs:
@@ -123,10 +99,10 @@ def test_an_approved_outline_becomes_a_twelve_lesson_course_written_in_parallel(
         storage_keys.lesson_file(author.tenant.tenant_id, first["lesson_id"], f"{first['id']}.json")))
     written = next(lesson for lesson in lessons if lesson.id == str(first["lesson_id"]))
     assert [c["id"] for c in body["components"]] == [c.id for c in written.components]
-    notes = _rows(owner_db, "select type from notifications where user_id = :u order by created_at", u=author.user_id)
+    notes = owner_rows(owner_db, "select type from notifications where user_id = :u order by created_at", u=author.user_id)
     assert [n["type"] for n in notes] == ["outline_ready", "lessons_ready"]
     # The plaintext key went to the provider only: not into rows, logs or responses.
-    stored = _rows(owner_db, "select string_agg(j::text, ' ') as t from generation_jobs j where course_id = :c",
+    stored = owner_rows(owner_db, "select string_agg(j::text, ' ') as t from generation_jobs j where course_id = :c",
                    c=approved.course_id)[0]["t"]
     assert author.api_key not in str(stored) and author.api_key not in caplog.text
     assert author.api_key.encode() not in approved.SerializeToString() + job.SerializeToString()
@@ -179,17 +155,17 @@ def test_regenerating_a_quiz_replaces_only_that_component_as_a_new_version(
     assert new_quiz.quiz != quiz.quiz and new_quiz.quiz == done.component.quiz
     assert [c for c in rewritten.components if c.id != quiz.id] == others
     assert after.modules[0].lessons[1] == before.modules[0].lessons[1]
-    row = _rows(owner_db, "select body from lesson_components where id = :c", c=quiz.id)[0]["body"]
+    row = owner_rows(owner_db, "select body from lesson_components where id = :c", c=quiz.id)[0]["body"]
     assert row["quiz"]["question"] == new_quiz.quiz.question  # type: ignore[index]
-    versions = _rows(owner_db, "select source from course_versions where course_id = :c and version = :v",
+    versions = owner_rows(owner_db, "select source from course_versions where course_id = :c and version = :v",
                      c=approved.course_id, v=after.version)
     assert versions == [{"source": "ai_generation"}]
 
-    stale = _fails(client(runner).regenerate_component, ai_pb.RegenerateComponentRequest(
+    stale = fails(client(runner).regenerate_component, ai_pb.RegenerateComponentRequest(
         course_id=approved.course_id, lesson_id=lesson.id, component_id=quiz.id, instruction="again",
         if_match=lesson.etag), headers=author.headers)
     assert stale.code == Code.ABORTED
-    unknown = _fails(client(runner).regenerate_component, ai_pb.RegenerateComponentRequest(
+    unknown = fails(client(runner).regenerate_component, ai_pb.RegenerateComponentRequest(
         course_id=approved.course_id, lesson_id=lesson.id, component_id=str(uuid.uuid4()), instruction="x"),
         headers=author.headers)
     assert unknown.code == Code.NOT_FOUND
@@ -210,7 +186,7 @@ def test_a_failed_lesson_fails_visibly_and_is_retried_alone(
     statuses = {le.id: le.content_status for m in content.modules for le in m.lessons}
     assert statuses[job.failed_lesson_ids[0]] == course.LESSON_CONTENT_STATUS_FAILED
     assert sorted(statuses.values()).count(course.LESSON_CONTENT_STATUS_READY) == 2
-    notes = _rows(owner_db, "select type from notifications where user_id = :u order by created_at", u=author.user_id)
+    notes = owner_rows(owner_db, "select type from notifications where user_id = :u order by created_at", u=author.user_id)
     assert notes[-1] == {"type": "lessons_failed"}
 
     calls_before = len(gemini.requests)
@@ -221,10 +197,10 @@ def test_a_failed_lesson_fails_visibly_and_is_retried_alone(
     assert retried.status == pb.JOB_STATUS_SUCCEEDED and len(gemini.requests) == calls_before + 1
     content = content_of(runner, author, approved.course_id)
     assert {le.content_status for m in content.modules for le in m.lessons} == {course.LESSON_CONTENT_STATUS_READY}
-    nothing = _fails(client(runner).generate_lessons, ai_pb.GenerateLessonsRequest(
+    nothing = fails(client(runner).generate_lessons, ai_pb.GenerateLessonsRequest(
         course_id=approved.course_id, failed_only=True), headers=author.headers)
     assert nothing.code == Code.FAILED_PRECONDITION
-    written = _fails(client(runner).generate_lessons, ai_pb.GenerateLessonsRequest(
+    written = fails(client(runner).generate_lessons, ai_pb.GenerateLessonsRequest(
         course_id=approved.course_id, lesson_ids=[retry.lesson_ids[0]]), headers=author.headers)
     assert written.code == Code.FAILED_PRECONDITION and "overwrite" in written.message
 
@@ -262,24 +238,24 @@ def test_lessons_whose_runs_were_killed_after_claiming_are_written_once_after_th
     assert job.id in sweep_expired_leases(runner.container)
     done = wait_for_job(runner, str(job.id), author.headers)
     assert done.status == pb.JOB_STATUS_SUCCEEDED and (done.progress_done, done.progress_total) == (3, 3)
-    runs = _rows(owner_db, "select lesson_id, status, attempt from generated_lessons where job_id = :j order by lesson_id",
+    runs = owner_rows(owner_db, "select lesson_id, status, attempt from generated_lessons where job_id = :j order by lesson_id",
                  j=job.id)
     attempts = {str(r["lesson_id"]): r["attempt"] for r in runs}
     assert {r["status"] for r in runs} == {"succeeded"}
     assert [attempts[i] for i in lesson_ids] == [2, 2, 1]
     assert len([r for r in gemini.requests if "lesson" in str(r.schema)]) >= 3
-    counts = _rows(owner_db, "select lesson_id, count(distinct position) as p, count(*) as n from lesson_components "
+    counts = owner_rows(owner_db, "select lesson_id, count(distinct position) as p, count(*) as n from lesson_components "
                    "where course_id = :c group by lesson_id", c=approved.course_id)
     assert len(counts) == 3 and all(c["p"] == c["n"] for c in counts)
     # A second sweep and a redelivery of every lesson change nothing.
     from cloudevents.http import CloudEvent
-    versions = _rows(owner_db, "select max(version) as v from course_versions where course_id = :c", c=approved.course_id)
+    versions = owner_rows(owner_db, "select max(version) as v from course_versions where course_id = :c", c=approved.course_id)
     for lesson_id in lesson_ids:
         event = CloudEvent({"type": "io.mirai.generation.lesson.requested", "source": "/mirai/ai_generation"},
                            {"tenant_id": str(tenant), "job_id": str(job.id), "lesson_id": lesson_id})
         assert all(o.delivered for o in (f.result(timeout=30) for f in runner.broker.publish(event)))
     assert job.id not in sweep_expired_leases(runner.container)
-    assert _rows(owner_db, "select max(version) as v from course_versions where course_id = :c",
+    assert owner_rows(owner_db, "select max(version) as v from course_versions where course_id = :c",
                  c=approved.course_id) == versions
 
 
@@ -290,7 +266,7 @@ def test_another_tenants_course_lessons_and_jobs_are_out_of_reach(
     approved, job = _approved(runner, owner_b, lessons=1)
     lesson = content_of(runner, owner_b, approved.course_id).modules[0].lessons[0]
     component = lesson.components[0]
-    versions = _rows(owner_db, "select count(*) as n from course_versions where course_id = :c", c=approved.course_id)
+    versions = owner_rows(owner_db, "select count(*) as n from course_versions where course_id = :c", c=approved.course_id)
 
     intruder = new_tenant(runner, kratos)
     ai, h = client(runner), intruder.headers
@@ -306,12 +282,12 @@ def test_another_tenants_course_lessons_and_jobs_are_out_of_reach(
             outline_id=approved.outline.id), headers=h),
     }
     for name, attempt in attempts.items():
-        err = _fails(attempt)
+        err = fails(attempt)
         assert err.code == Code.NOT_FOUND, (name, err.code, err.message)
     assert ai.list_jobs(ai_pb.ListJobsRequest(course_id=approved.course_id), headers=h).jobs == []
-    assert _rows(owner_db, "select count(*) as n from course_versions where course_id = :c",
+    assert owner_rows(owner_db, "select count(*) as n from course_versions where course_id = :c",
                  c=approved.course_id) == versions
-    assert _rows(owner_db, "select count(*) as n from generation_jobs where course_id = :c", c=approved.course_id) == [
+    assert owner_rows(owner_db, "select count(*) as n from generation_jobs where course_id = :c", c=approved.course_id) == [
         {"n": 1}]
 
 
@@ -324,7 +300,7 @@ def test_once_approved_the_outline_and_its_jobs_are_visible_to_whoever_sees_the_
     member = member_of(runner, kratos, author)
     ai = client(runner)
     draft = ready_outline(runner, author, lessons=1)
-    hidden = _fails(ai.get_outline, ai_pb.GetOutlineRequest(outline_id=draft.id), headers=member)
+    hidden = fails(ai.get_outline, ai_pb.GetOutlineRequest(outline_id=draft.id), headers=member)
     assert hidden.code == Code.NOT_FOUND
     approved = ai.approve_outline(ai_pb.ApproveOutlineRequest(outline_id=draft.id), headers=author.headers)
     wait_for_job(runner, approved.job.id, author.headers)
@@ -352,7 +328,7 @@ def test_an_outline_for_an_existing_empty_course_fills_that_course_and_a_course_
     content = content_of(runner, author, empty.id)
     assert sum(len(m.lessons) for m in content.modules) == 2
 
-    again = _fails(ai.generate_outline, ai_pb.GenerateOutlineRequest(title="Refill", course_id=empty.id),
+    again = fails(ai.generate_outline, ai_pb.GenerateOutlineRequest(title="Refill", course_id=empty.id),
                    headers=author.headers)
     assert again.code == Code.FAILED_PRECONDITION and "already has lessons" in again.message
     # GenerateLessons then writes the empty lessons of that course.
@@ -383,9 +359,9 @@ def test_cancelling_a_lesson_job_discards_runs_in_flight_and_leaves_unwritten_le
     gemini.latency = 0.0
     content = content_of(runner, author, approved.course_id)
     assert {le.content_status for m in content.modules for le in m.lessons} == {course.LESSON_CONTENT_STATUS_FAILED}
-    assert _rows(owner_db, "select count(*) as n from lesson_components where course_id = :c", c=approved.course_id) == [
+    assert owner_rows(owner_db, "select count(*) as n from lesson_components where course_id = :c", c=approved.course_id) == [
         {"n": 0}]
-    runs = _rows(owner_db, "select status from generated_lessons where job_id = :j", j=approved.job.id)
+    runs = owner_rows(owner_db, "select status from generated_lessons where job_id = :j", j=approved.job.id)
     assert {r["status"] for r in runs} == {"cancelled"}
     job = ai.get_job(ai_pb.GetJobRequest(job_id=approved.job.id), headers=author.headers).job
     assert job.status == pb.JOB_STATUS_CANCELLED and job.progress_done == 0

@@ -5,13 +5,11 @@ Connect API. Every stored row is checked as the database owner."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 
 import pytest
 from connectrpc.code import Code
-from connectrpc.errors import ConnectError
 from sqlalchemy import text
 
 from common.config import Settings
@@ -20,39 +18,18 @@ from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
 from common.gen.mirai.v1 import common_pb2 as pb
 from tests.fakes.gemini import FakeGemini, FakeReply
 from tests.fakes.kratos import FakeKratos
-from tests.support.generation import client, member_of, new_tenant, wait_for_job
-from tests.support.runner import RunningRunner, running_runner
+from tests.support.generation import client, generation_runner, member_of, new_tenant, wait_for_job
+from tests.support.owner_rows import owner_rows
+from tests.support.rpc_errors import fails
+from tests.support.runner import RunningRunner
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def gemini() -> Iterator[FakeGemini]:
-    with FakeGemini() as fake:
-        yield fake
-
-
-@pytest.fixture(autouse=True)
-def _fresh_gemini(gemini: FakeGemini) -> None:
-    gemini.reset()
-
-
-@pytest.fixture(scope="module")
 def runner(settings: Settings, gemini: FakeGemini) -> Iterator[RunningRunner]:
-    with running_runner(settings, encryption_key=os.urandom(32), gemini_api_base_url=gemini.url,
-                        gemini_max_attempts=1) as running:
+    with generation_runner(settings, gemini) as running:
         yield running
-
-
-def _fails(call: object, *args: object, **kwargs: object) -> ConnectError:
-    with pytest.raises(ConnectError) as caught:
-        call(*args, **kwargs)  # type: ignore[operator]
-    return caught.value
-
-
-def _rows(owner_db: Database, sql: str, **params: object) -> list[dict[str, object]]:
-    with owner_db.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(text(sql), params)]
 
 
 def _generate(runner: RunningRunner, headers: dict[str, str], **fields: object) -> ai_pb.GenerateOutlineResponse:
@@ -86,13 +63,13 @@ def test_an_outline_is_drafted_by_the_job_and_stored_with_tokens_and_a_notificat
     assert outline.input.additional_context == "Our site has narrow aisles."
     assert outline.created_by.id == str(author.user_id)
 
-    stored = _rows(owner_db, "select count(*) as n from outline_lessons where outline_id = :o", o=outline.id)
+    stored = owner_rows(owner_db, "select count(*) as n from outline_lessons where outline_id = :o", o=outline.id)
     assert stored[0]["n"] == 4
-    jobs = _rows(owner_db, "select input_tokens, status, worker, lease_expires_at from generation_jobs where id = :j",
+    jobs = owner_rows(owner_db, "select input_tokens, status, worker, lease_expires_at from generation_jobs where id = :j",
                  j=job.id)
     assert jobs[0]["status"] == "succeeded" and jobs[0]["lease_expires_at"] is None
     assert jobs[0]["input_tokens"] == job.input_tokens
-    notes = _rows(owner_db, "select type, resource_id from notifications where user_id = :u", u=author.user_id)
+    notes = owner_rows(owner_db, "select type, resource_id from notifications where user_id = :u", u=author.user_id)
     assert notes == [{"type": "outline_ready", "resource_id": uuid.UUID(outline.id)}]
 
 
@@ -104,7 +81,7 @@ def test_a_redelivered_outline_event_does_not_draft_a_second_outline(
     author = new_tenant(runner, kratos)
     started = _generate(runner, author.headers)
     wait_for_job(runner, started.job.id, author.headers)
-    sections_before = _rows(owner_db, "select id from outline_sections where outline_id = :o order by id",
+    sections_before = owner_rows(owner_db, "select id from outline_sections where outline_id = :o order by id",
                             o=started.outline.id)
     calls_before = len(gemini.requests)
     event = CloudEvent({"type": "io.mirai.generation.requested", "source": "/mirai/ai_generation"}, {
@@ -114,7 +91,7 @@ def test_a_redelivered_outline_event_does_not_draft_a_second_outline(
     outcomes = [future.result(timeout=30) for future in runner.broker.publish(event)]
     assert outcomes and all(o.delivered for o in outcomes)
     assert len(gemini.requests) == calls_before
-    assert _rows(owner_db, "select id from outline_sections where outline_id = :o order by id",
+    assert owner_rows(owner_db, "select id from outline_sections where outline_id = :o order by id",
                  o=started.outline.id) == sections_before
 
 
@@ -124,16 +101,16 @@ def test_a_tenant_without_a_key_is_refused_up_front_and_a_job_that_finds_no_key_
     from functions.ai_generation.outline_job import run_outline_job
 
     keyless = new_tenant(runner, kratos, with_key=False)
-    err = _fails(_generate, runner, keyless.headers)
+    err = fails(_generate, runner, keyless.headers)
     assert err.code == Code.FAILED_PRECONDITION and "API key" in err.message
-    assert _rows(owner_db, "select id from generation_jobs where tenant_id = :t", t=keyless.tenant.tenant_id) == []
+    assert owner_rows(owner_db, "select id from generation_jobs where tenant_id = :t", t=keyless.tenant.tenant_id) == []
 
     # A key the provider rejected at its last check is refused up front too.
     rejected = new_tenant(runner, kratos)
     with owner_db.engine.begin() as conn:
         conn.execute(text("update tenant_ai_settings set key_status = 'invalid' where tenant_id = :t"),
                      {"t": rejected.tenant.tenant_id})
-    err = _fails(_generate, runner, rejected.headers)
+    err = fails(_generate, runner, rejected.headers)
     assert err.code == Code.FAILED_PRECONDITION and "rejected" in err.message
 
     # The key is removed after the job was queued: the job fails, saying so.
@@ -174,9 +151,9 @@ def test_a_provider_failure_fails_the_job_with_its_code_and_never_the_key(
     started = _generate(runner, author.headers)
     job = wait_for_job(runner, started.job.id, author.headers)
     assert job.status == pb.JOB_STATUS_FAILED and job.error_code == "ai_key_invalid"
-    row = _rows(owner_db, "select j::text as t from generation_jobs j where id = :j", j=job.id)[0]["t"]
+    row = owner_rows(owner_db, "select j::text as t from generation_jobs j where id = :j", j=job.id)[0]["t"]
     assert author.api_key not in str(row) and author.api_key not in job.error_message
-    notes = _rows(owner_db, "select type from notifications where user_id = :u", u=author.user_id)
+    notes = owner_rows(owner_db, "select type from notifications where user_id = :u", u=author.user_id)
     assert notes == [{"type": "outline_failed"}]
 
 
@@ -202,10 +179,10 @@ def test_an_outline_is_edited_under_if_match_and_a_stale_etag_changes_nothing(
     assert first.lessons[-1].title == "Loading docks" and uuid.UUID(first.lessons[-1].id)
     assert first.lessons[-1].objectives[0].id
 
-    stale = _fails(ai.update_outline, ai_pb.UpdateOutlineRequest(outline_id=outline.id, title="Lost", if_match=outline.etag),
+    stale = fails(ai.update_outline, ai_pb.UpdateOutlineRequest(outline_id=outline.id, title="Lost", if_match=outline.etag),
                    headers=author.headers)
     assert stale.code == Code.ABORTED
-    bad = _fails(ai.update_outline, ai_pb.UpdateOutlineRequest(
+    bad = fails(ai.update_outline, ai_pb.UpdateOutlineRequest(
         outline_id=outline.id, sections=ai_pb.OutlineSectionList(sections=[ai_pb.OutlineSection(title="")])),
         headers=author.headers)
     assert bad.code == Code.INVALID_ARGUMENT and "sections[0].title" in bad.message
@@ -235,7 +212,7 @@ def test_rejecting_with_regeneration_drafts_the_next_revision_with_the_feedback(
                               headers=author.headers)
     assert final.outline.status == ai_pb.OUTLINE_STATUS_REJECTED and not final.HasField("job")
     assert final.outline.rejection_reason == "Not needed after all"
-    err = _fails(ai.reject_outline, ai_pb.RejectOutlineRequest(outline_id=outline.id, reason="again"), headers=author.headers)
+    err = fails(ai.reject_outline, ai_pb.RejectOutlineRequest(outline_id=outline.id, reason="again"), headers=author.headers)
     assert err.code == Code.FAILED_PRECONDITION
 
 
@@ -250,10 +227,10 @@ def test_inputs_are_checked_field_by_field(runner: RunningRunner, kratos: FakeKr
         "folder_id": {"title": "t", "folder_id": str(uuid.uuid4())},
     }
     for field, values in cases.items():
-        err = _fails(client(runner).generate_outline, ai_pb.GenerateOutlineRequest(**values), headers=author.headers)  # type: ignore[arg-type]
+        err = fails(client(runner).generate_outline, ai_pb.GenerateOutlineRequest(**values), headers=author.headers)  # type: ignore[arg-type]
         assert err.code in (Code.INVALID_ARGUMENT, Code.NOT_FOUND), field
         assert field in err.message or err.code == Code.NOT_FOUND, (field, err.message)
-    assert _rows(owner_db, "select id from generation_jobs where tenant_id = :t", t=author.tenant.tenant_id) == []
+    assert owner_rows(owner_db, "select id from generation_jobs where tenant_id = :t", t=author.tenant.tenant_id) == []
 
 
 def test_jobs_are_listed_filtered_and_cancelled_and_members_see_only_their_own(
@@ -265,7 +242,7 @@ def test_jobs_are_listed_filtered_and_cancelled_and_members_see_only_their_own(
     started = _generate(runner, author.headers)
     cancelled = ai.cancel_job(ai_pb.CancelJobRequest(job_id=started.job.id), headers=author.headers).job
     assert cancelled.status == pb.JOB_STATUS_CANCELLED and cancelled.HasField("finished_at")
-    again = _fails(ai.cancel_job, ai_pb.CancelJobRequest(job_id=started.job.id), headers=author.headers)
+    again = fails(ai.cancel_job, ai_pb.CancelJobRequest(job_id=started.job.id), headers=author.headers)
     assert again.code == Code.FAILED_PRECONDITION
     gemini.latency = 0.0
     outline = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=author.headers).outline
@@ -279,7 +256,7 @@ def test_jobs_are_listed_filtered_and_cancelled_and_members_see_only_their_own(
     member = member_of(runner, kratos, author)
     assert ai.list_jobs(ai_pb.ListJobsRequest(), headers=member).jobs == []
     assert ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=member).outlines == []
-    hidden = _fails(ai.get_job, ai_pb.GetJobRequest(job_id=started.job.id), headers=member)
+    hidden = fails(ai.get_job, ai_pb.GetJobRequest(job_id=started.job.id), headers=member)
     assert hidden.code == Code.NOT_FOUND
     outlines = ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=author.headers).outlines
     assert [o.id for o in outlines] == [started.outline.id]
@@ -309,7 +286,7 @@ def test_a_run_killed_after_claiming_is_finished_once_by_the_sweep_when_its_leas
     assert len([r for r in gemini.requests if r.model]) == 1
     outline = client(runner).get_outline(ai_pb.GetOutlineRequest(outline_id=str(outline_id)), headers=author.headers).outline
     assert outline.status == ai_pb.OUTLINE_STATUS_READY
-    rows = _rows(owner_db, "select count(*) as n from course_outlines where tenant_id = :t", t=author.tenant.tenant_id)
+    rows = owner_rows(owner_db, "select count(*) as n from course_outlines where tenant_id = :t", t=author.tenant.tenant_id)
     assert rows[0]["n"] == 1
     # The dead run, should it wake up, can no longer write: it does not hold the job.
     with runner.container.db.tenant_session(author.tenant.tenant_id) as uow:
@@ -325,7 +302,7 @@ def test_another_tenants_outlines_and_jobs_are_invisible_to_every_outline_rpc(
     wait_for_job(runner, started.job.id, owner_b.headers)
     ai = client(runner)
     theirs = ai.get_outline(ai_pb.GetOutlineRequest(outline_id=started.outline.id), headers=owner_b.headers).outline
-    before = _rows(owner_db, "select o::text as t from course_outlines o where id = :o", o=theirs.id)
+    before = owner_rows(owner_db, "select o::text as t from course_outlines o where id = :o", o=theirs.id)
 
     intruder = new_tenant(runner, kratos)
     h = intruder.headers
@@ -340,12 +317,12 @@ def test_another_tenants_outlines_and_jobs_are_invisible_to_every_outline_rpc(
             title="Mine", target_audience_id=str(uuid.uuid4())), headers=h),
     }
     for name, attempt in attempts.items():
-        err = _fails(attempt)
+        err = fails(attempt)
         assert err.code == Code.NOT_FOUND, (name, err.code, err.message)
     assert ai.list_outlines(ai_pb.ListOutlinesRequest(), headers=h).outlines == []
     assert ai.list_jobs(ai_pb.ListJobsRequest(outline_id=theirs.id), headers=h).jobs == []
     assert ai.list_jobs(ai_pb.ListJobsRequest(), headers=h).jobs == []
-    assert _rows(owner_db, "select o::text as t from course_outlines o where id = :o", o=theirs.id) == before
+    assert owner_rows(owner_db, "select o::text as t from course_outlines o where id = :o", o=theirs.id) == before
 
 
 def test_a_job_whose_runs_keep_dying_fails_for_good_instead_of_being_retried_forever(

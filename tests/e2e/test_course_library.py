@@ -15,6 +15,7 @@ from common.gen.mirai.v1 import common_pb2, course_connect, course_pb2
 from functions.bootstrap import Container
 from tests.fakes.kratos import FakeKratos
 from tests.support.course_actors import Tenant, make_tenant
+from tests.support.rpc_errors import fails
 
 pytestmark = pytest.mark.e2e
 
@@ -37,9 +38,7 @@ def tenant(owner_db: Database, kratos: FakeKratos) -> Tenant:
 
 
 def _code(action: Any) -> Code:
-    with pytest.raises(ConnectError) as caught:
-        action()
-    return caught.value.code
+    return fails(action).code
 
 
 def test_a_course_from_folder_to_versions_over_http(runner_url: str, tenant: Tenant, container: Container) -> None:

@@ -18,16 +18,11 @@ from functions.bootstrap import Container
 from functions.notification.notify import Resource, notify
 from tests.fakes.kratos import FakeKratos
 from tests.support.callers import Caller, new_user, owner
-from tests.support.tenants import SeededTenant, provision_tenant
+from tests.support.tenants import SeededTenant
 
 pytestmark = pytest.mark.e2e
 
 Client = notification_connect.NotificationServiceClientSync
-
-
-@pytest.fixture
-def tenant(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
 
 
 @pytest.fixture

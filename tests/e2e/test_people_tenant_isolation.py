@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import pytest
 from connectrpc.code import Code
-from connectrpc.errors import ConnectError
 
 from common.gen.mirai.v1 import notification_connect, target_audience_connect
 from common.gen.mirai.v1 import notification_pb2 as npb
@@ -20,6 +19,7 @@ from functions.bootstrap import Container
 from functions.notification.notify import notify
 from tests.fakes.kratos import FakeKratos
 from tests.support.callers import Caller, owner
+from tests.support.rpc_errors import fails
 from tests.support.tenants import provision_tenant
 
 pytestmark = pytest.mark.e2e
@@ -52,9 +52,8 @@ def world(runner_url: str, kratos: FakeKratos, container: Container) -> Iterator
 
 
 def _refusal(action: Callable[[], object]) -> tuple[Code, str]:
-    with pytest.raises(ConnectError) as caught:
-        action()
-    return caught.value.code, str(caught.value)
+    refused = fails(action)
+    return refused.code, str(refused)
 
 
 def _answers_like_an_unknown_id(call: Callable[[str], object], foreign_id: str) -> None:

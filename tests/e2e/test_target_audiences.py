@@ -16,6 +16,7 @@ from common.gen.mirai.v1 import target_audience_pb2 as pb
 from functions.bootstrap import Container
 from tests.fakes.kratos import FakeKratos
 from tests.support.callers import Caller, new_user, owner
+from tests.support.rpc_errors import fails
 from tests.support.tenants import SeededTenant, provision_tenant
 
 pytestmark = pytest.mark.e2e
@@ -40,9 +41,7 @@ def _create(client: Client, caller: Caller, name: str, **fields: object) -> pb.T
 
 
 def _code(action: object) -> Code:
-    with pytest.raises(ConnectError) as caught:
-        action()  # type: ignore[operator]
-    return caught.value.code
+    return fails(action).code
 
 
 def test_persona_crud_round_trip(client: Client, kratos: FakeKratos, tenant: SeededTenant) -> None:

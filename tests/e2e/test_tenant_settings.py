@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import pytest
 from connectrpc.code import Code
-from connectrpc.errors import ConnectError
 from sqlalchemy import text
 
 from common.adapters.crypto import DecryptionFailed
@@ -25,6 +24,7 @@ from functions.tenant_settings.models import CURATED_MODELS, DEFAULT_MODEL
 from tests.conftest import free_port
 from tests.fakes.gemini import FakeGemini, FakeReply
 from tests.fakes.kratos import FakeKratos
+from tests.support.rpc_errors import fails
 from tests.support.tenants import SeededTenant, add_user, provision_tenant
 
 pytestmark = pytest.mark.e2e
@@ -38,17 +38,6 @@ KEY_B = "AIzaSyB-tenantBravo-9876543210zyxwVUTS"
 class Runner:
     url: str
     container: Container
-
-
-@pytest.fixture(scope="module")
-def gemini() -> Iterator[FakeGemini]:
-    with FakeGemini() as fake:
-        yield fake
-
-
-@pytest.fixture(autouse=True)
-def _fresh_gemini(gemini: FakeGemini) -> None:
-    gemini.reset()
 
 
 @pytest.fixture(scope="module")
@@ -86,12 +75,6 @@ def _admin(runner: Runner, kratos: FakeKratos) -> Admin:
 
 def _client(runner: Runner) -> tenant_settings_connect.TenantSettingsServiceClientSync:
     return tenant_settings_connect.TenantSettingsServiceClientSync(runner.url)
-
-
-def _fails(call: object, *args: object, **kwargs: object) -> ConnectError:
-    with pytest.raises(ConnectError) as caught:
-        call(*args, **kwargs)  # type: ignore[operator]
-    return caught.value
 
 
 def _row_text(owner_db: Database, tenant: SeededTenant) -> str:
@@ -178,7 +161,7 @@ def test_a_member_is_refused_every_ai_settings_rpc_and_an_admin_is_not(
         (client.list_available_models, pb.ListAvailableModelsRequest()),
     ]
     for method, request in calls:
-        assert _fails(method, request, headers=member).code == Code.PERMISSION_DENIED, method
+        assert fails(method, request, headers=member).code == Code.PERMISSION_DENIED, method
     for method, request in calls:
         method(request, headers=second_admin)
     # Nothing the member tried was stored; the admin's calls were.
@@ -204,10 +187,10 @@ def test_bad_input_is_invalid_argument_naming_the_field_and_changes_nothing(
     }
     for field, requests in cases.items():
         for request in requests:
-            err = _fails(client.update_ai_settings, request, headers=admin.headers)
+            err = fails(client.update_ai_settings, request, headers=admin.headers)
             assert err.code == Code.INVALID_ARGUMENT and err.message.startswith(field), (field, err.message)
             assert bad_key not in err.message and KEY_B not in err.message
-    assert _fails(client.list_available_models, pb.ListAvailableModelsRequest(provider=9),  # type: ignore[arg-type]
+    assert fails(client.list_available_models, pb.ListAvailableModelsRequest(provider=9),  # type: ignore[arg-type]
                   headers=admin.headers).code == Code.INVALID_ARGUMENT
     assert client.get_ai_settings(pb.GetAISettingsRequest(), headers=admin.headers).settings == before
     _assert_secret_absent(KEY_B, caplog.text)
@@ -221,7 +204,7 @@ def test_a_key_the_provider_rejects_is_invalid_argument_and_is_not_stored(
     client = _client(runner)
     info = {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "reason": "API_KEY_INVALID", "domain": "googleapis.com"}
     gemini.script(FakeReply.error(400, details=[info], message=f"API key not valid: {KEY_B}"))
-    err = _fails(client.update_ai_settings, pb.UpdateAISettingsRequest(api_key=KEY_B), headers=admin.headers)
+    err = fails(client.update_ai_settings, pb.UpdateAISettingsRequest(api_key=KEY_B), headers=admin.headers)
     assert err.code == Code.INVALID_ARGUMENT and err.message.startswith("api_key") and KEY_B not in err.message
     assert client.get_ai_settings(pb.GetAISettingsRequest(), headers=admin.headers).settings.has_key is False
 
@@ -240,7 +223,7 @@ def test_while_the_provider_is_down_a_new_key_is_refused_and_models_fall_back_to
     client = _client(runner)
     client.update_ai_settings(pb.UpdateAISettingsRequest(api_key=KEY_A), headers=admin.headers)
     gemini.script(FakeReply.error(503))
-    err = _fails(client.update_ai_settings, pb.UpdateAISettingsRequest(api_key=KEY_B), headers=admin.headers)
+    err = fails(client.update_ai_settings, pb.UpdateAISettingsRequest(api_key=KEY_B), headers=admin.headers)
     assert err.code == Code.UNAVAILABLE
     assert client.get_ai_settings(pb.GetAISettingsRequest(), headers=admin.headers).settings.api_key_mask == "…" + KEY_A[-4:]
     gemini.script(FakeReply.error(503))
@@ -291,8 +274,8 @@ def test_a_ciphertext_copied_into_another_tenants_row_does_not_decrypt(
         ), {"alpha": alpha.tenant.tenant_id, "bravo": bravo.tenant.tenant_id})
 
     for err in (
-        _fails(client.list_available_models, pb.ListAvailableModelsRequest(), headers=bravo.headers),
-        _fails(client.update_ai_settings, pb.UpdateAISettingsRequest(model="gemini-2.5-flash"), headers=bravo.headers),
+        fails(client.list_available_models, pb.ListAvailableModelsRequest(), headers=bravo.headers),
+        fails(client.update_ai_settings, pb.UpdateAISettingsRequest(model="gemini-2.5-flash"), headers=bravo.headers),
     ):
         assert err.code == Code.FAILED_PRECONDITION and "set it again" in err.message
     with runner.container.db.tenant_session(bravo.tenant.tenant_id) as uow, pytest.raises(DecryptionFailed):
@@ -320,7 +303,7 @@ def test_models_the_key_can_use_are_listed_and_selectable_and_others_are_not(
     assert [(m.id, m.input_token_limit, m.supports_images) for m in listed.models] == [("gemini-3.0-pro", 2000000, True)]
     chosen = client.update_ai_settings(pb.UpdateAISettingsRequest(model="gemini-3.0-pro"), headers=admin.headers)
     assert chosen.settings.model == "gemini-3.0-pro"
-    err = _fails(client.update_ai_settings, pb.UpdateAISettingsRequest(model="gemini-2.5-pro"), headers=admin.headers)
+    err = fails(client.update_ai_settings, pb.UpdateAISettingsRequest(model="gemini-2.5-pro"), headers=admin.headers)
     assert err.code == Code.INVALID_ARGUMENT and err.message.startswith("model")
     reset = client.update_ai_settings(pb.UpdateAISettingsRequest(model=""), headers=admin.headers)
     assert reset.settings.model == ""  # back to Mirai's default

@@ -9,22 +9,20 @@ import base64
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from common.adapters.crypto import DecryptionFailed, KeyRing, mask_api_key
 from common.config import Settings
 from common.db import Database
 from common.db.migrate import upgrade
-from common.db.urls import APP_ROLE, with_database, with_login
 from common.repos.tenant_ai_settings import NewKey
 from functions.tenant_settings.ai_credentials import load_ai_credentials
+from tests.support.scratch_database import scratch_database
 from tests.support.tenants import SeededTenant, provision_tenant
 
 pytestmark = pytest.mark.integration
@@ -46,22 +44,16 @@ class Scratch:
 
 @pytest.fixture
 def scratch(settings: Settings) -> Iterator[Scratch]:
-    server = settings.migration_database_url
-    assert server
-    name = f"mirai_rotation_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    owner_url = with_database(server, name)
-    app_url = with_login(owner_url, APP_ROLE, settings.app_db_password)
-    db, owner = Database(app_url, pool_size=1), Database(owner_url, pool_size=1)
-    try:
-        upgrade(settings.with_overrides(migration_database_url=owner_url, database_url=app_url))
-        yield Scratch(app_url, db, owner)
-    finally:
-        db.dispose()
-        owner.dispose()
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'drop database if exists "{name}" with (force)')
+    with scratch_database(settings, prefix="mirai_rotation") as scratch_settings:
+        owner_url, app_url = scratch_settings.migration_database_url, scratch_settings.database_url
+        assert owner_url and app_url
+        db, owner = Database(app_url, pool_size=1), Database(owner_url, pool_size=1)
+        try:
+            upgrade(scratch_settings)
+            yield Scratch(app_url, db, owner)
+        finally:
+            db.dispose()
+            owner.dispose()
 
 
 def _store(db: Database, tenant: SeededTenant, api_key: str, keyring: KeyRing) -> None:

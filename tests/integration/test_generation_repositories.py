@@ -16,11 +16,6 @@ from tests.support.tenants import SeededTenant, provision_tenant
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def tenant(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
-
-
 def _outline(container: Container, tenant: SeededTenant) -> uuid.UUID:
     with container.db.tenant_session(tenant.tenant_id, tenant.owner_id) as uow:
         return uow.outlines.add(created_by=tenant.owner_id, title="Draft", course_id=None).id

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
-import psycopg
 import pytest
 from sqlalchemy import text
 
 from common.config import Settings
 from common.db import Database
 from common.db.migrate import downgrade, upgrade
-from common.db.urls import APP_ROLE, with_database, with_login
+from common.db.urls import APP_ROLE
+from tests.support.scratch_database import scratch_database
 from tests.support.seed import seed_tenant
 
 pytestmark = pytest.mark.integration
@@ -20,20 +19,8 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def scratch_settings(settings: Settings) -> Iterator[Settings]:
-    """A second, empty database on the run's server; the cluster-wide role is shared with the main one."""
-    server = settings.migration_database_url
-    assert server
-    name = f"mirai_scratch_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f'create database "{name}"')
-    owner = with_database(server, name)
-    try:
-        yield settings.with_overrides(
-            migration_database_url=owner, database_url=with_login(owner, APP_ROLE, settings.app_db_password)
-        )
-    finally:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'drop database if exists "{name}" with (force)')
+    with scratch_database(settings, prefix="mirai_scratch") as scratch:
+        yield scratch
 
 
 def _tables(url: str) -> set[str]:

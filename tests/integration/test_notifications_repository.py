@@ -15,19 +15,9 @@ from common.repos.notifications import NewNotification
 from functions.bootstrap import Container
 from functions.enum_names import stored_names
 from functions.notification.notify import NOTIFICATION_TYPES, RESOURCE_TYPES, Resource, notify
-from tests.support.tenants import SeededTenant, add_user, provision_tenant
+from tests.support.tenants import SeededTenant, add_user
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def tenant(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
-
-
-@pytest.fixture
-def other(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
 
 
 def _notify(container: Container, tenant: SeededTenant, user_id: uuid.UUID, title: str, **more: object) -> uuid.UUID:

@@ -9,19 +9,9 @@ import pytest
 
 from common.errors import AlreadyExists, Conflict, InvalidArgument, NotFound
 from functions.bootstrap import Container
-from tests.support.tenants import SeededTenant, provision_tenant
+from tests.support.tenants import SeededTenant
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def tenant(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
-
-
-@pytest.fixture
-def other(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
 
 
 def test_provisioned_tenant_has_its_company_and_owner(container: Container, tenant: SeededTenant) -> None:

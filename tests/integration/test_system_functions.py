@@ -11,14 +11,9 @@ from sqlalchemy.exc import DBAPIError
 
 from common.db import Database
 from functions.bootstrap import Container
-from tests.support.tenants import SeededTenant, provision_tenant
+from tests.support.tenants import SeededTenant
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def tenant(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
 
 
 def _registration(container: Container, *, session_id: str | None = None) -> uuid.UUID:

@@ -10,19 +10,9 @@ import pytest
 from common.errors import Conflict, InvalidArgument, NotFound
 from common.repos.target_audiences import AudienceFilter
 from functions.bootstrap import Container
-from tests.support.tenants import SeededTenant, provision_tenant
+from tests.support.tenants import SeededTenant
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def tenant(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
-
-
-@pytest.fixture
-def other(container: Container) -> SeededTenant:
-    return provision_tenant(container.db)
 
 
 def _values(name: str, **more: Any) -> dict[str, Any]:

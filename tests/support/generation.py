@@ -1,18 +1,33 @@
-"""Driving AIGenerationService in tests: a tenant with a Gemini key, clients, job polling."""
+"""Driving AIGenerationService in tests: a runner wired to the fake Gemini, a tenant with a
+Gemini key, clients, job polling."""
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from common.config import Settings
 from common.gen.mirai.v1 import ai_generation_connect, ai_generation_pb2, tenant_settings_connect, tenant_settings_pb2
 from common.gen.mirai.v1 import common_pb2 as pb
+from tests.fakes.gemini import FakeGemini
 from tests.fakes.kratos import FakeKratos
-from tests.support.runner import RunningRunner
+from tests.support.runner import RunningRunner, running_runner
 from tests.support.tenants import SeededTenant, add_user, provision_tenant
 
 FINISHED = (pb.JOB_STATUS_SUCCEEDED, pb.JOB_STATUS_FAILED, pb.JOB_STATUS_CANCELLED)
+
+
+@contextmanager
+def generation_runner(settings: Settings, gemini: FakeGemini) -> Iterator[RunningRunner]:
+    """A runner with an ENCRYPTION_KEY and Gemini pointing at the fake (one attempt per
+    provider call, so an outage answers at once)."""
+    with running_runner(settings, encryption_key=os.urandom(32), gemini_api_base_url=gemini.url,
+                        gemini_max_attempts=1) as running:
+        yield running
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ import redis
 from common.adapters.cache import BREAKER_SECONDS, RedisCache
 from common.cache_keys import CacheKeys
 from common.errors import Unavailable
-from tests.integration.adapters.conftest import RedisProcess, free_port
+from tests.conftest import free_port
+from tests.support.redis_process import RedisProcess
 
 pytestmark = pytest.mark.integration
 

@@ -12,7 +12,7 @@ from common import storage_keys
 from common.adapters.storage import S3Storage
 from common.config import S3Settings
 from common.errors import InvalidArgument, NotFound, Unavailable
-from tests.integration.adapters.conftest import free_port
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.integration
 

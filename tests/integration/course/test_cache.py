@@ -4,9 +4,7 @@ without Redis (disabled, or a server that dies mid-test) every RPC still works."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -16,8 +14,8 @@ from common.config import Settings
 from common.db import Database
 from common.gen.mirai.v1 import common_pb2, course_pb2
 from functions.bootstrap import Container
-from tests.integration.adapters.conftest import RedisProcess
 from tests.support.course_actors import CourseApi, Tenant
+from tests.support.redis_process import RedisProcess
 
 pytestmark = pytest.mark.integration
 
@@ -119,14 +117,6 @@ def test_with_the_cache_disabled_every_rpc_works_and_nothing_is_cached(settings:
         probe.close()
     finally:
         uncached.close()
-
-
-@pytest.fixture
-def redis_process(tmp_path: Path) -> Iterator[RedisProcess]:
-    server = RedisProcess(tmp_path)
-    server.start()
-    yield server
-    server.kill()
 
 
 def test_redis_dying_mid_test_degrades_to_the_database(settings: Settings, tenant: Tenant, owner_db: Database,
