@@ -112,8 +112,9 @@ class Container:
     def session_cache(self) -> SessionCache:
         from common.adapters.session_cache import NoSessionCache, RedisSessionCache
 
-        if self.settings.redis_url and self.settings.auth_cache_ttl_seconds > 0:
-            return RedisSessionCache.from_url(self.settings.redis_url)
+        # One Redis connection pool per instance: sessions share the cache's client.
+        if isinstance(self.cache, RedisCache) and self.settings.auth_cache_ttl_seconds > 0:
+            return RedisSessionCache(self.cache.client)
         return NoSessionCache()
 
     @cached_property
@@ -143,8 +144,6 @@ class Container:
             self.cache.close()
         if "ai" in self.__dict__:
             self.ai.close()
-        if "session_cache" in self.__dict__ and hasattr(self.session_cache, "close"):
-            self.session_cache.close()
 
 
 @cache
