@@ -18,8 +18,7 @@ _SCHEMAS = Path(__file__).resolve().parent / "schemas"
 STRIPE_SOURCE = "https://api.stripe.com/v1/events"
 """Source of every Stripe event: the event's own URL is ``<source>/<id>``."""
 
-OUTBOX_SOURCE_PREFIX = "/mirai/"
-"""Sources of the events we own: ``/mirai/<area>`` (e.g. ``/mirai/ai_generation``)."""
+# Sources of the events we own are ``/mirai/<area>`` (e.g. ``/mirai/ai_generation``).
 
 TENANT_EXTENSION = "tenantid"
 """CloudEvent extension attribute naming the tenant of a tenant-scoped event."""

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TypeVar
 
 from cloudevents.http import CloudEvent
 
 from events.ports import EventTransaction, EventTransactions
 
 log = logging.getLogger("mirai.events")
-
-Tx = TypeVar("Tx", bound=EventTransaction)
-
 
 def idempotent(
     consumer: str,

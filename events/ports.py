@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -35,7 +35,6 @@ class OutboxRow:
     tenant_id: uuid.UUID | None = None
     subject: str | None = None
     attempts: int = 0
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 class OutboxStore(Protocol):

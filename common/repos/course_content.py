@@ -108,10 +108,6 @@ class CourseStructure(TenantRepository):
             # An id taken by a row this tenant cannot see (RLS refuses the conflicting update).
             raise InvalidArgument("a module or lesson id is already in use elsewhere", field="modules") from None
 
-    def module_positions(self, course_id: uuid.UUID) -> list[tuple[uuid.UUID, int]]:
-        stmt = select(course_modules.c.id, course_modules.c.position).where(course_modules.c.course_id == course_id)
-        return [(r.id, r.position) for r in self._session.execute(stmt.order_by(course_modules.c.position))]
-
 
 class CourseVersions(TenantRepository):
     def add(self, *, course_id: uuid.UUID, version: int, source: str, object_key: str, etag: str, size_bytes: int,

@@ -47,10 +47,6 @@ class Users(TenantRepository):
             raise NotFound("user not found")
         return to_record(User, row)
 
-    def find_by_email(self, email: str) -> User | None:
-        row = self._session.execute(select(users).where(func.lower(users.c.email) == email.strip().lower())).first()
-        return to_record(User, row) if row else None
-
     def add(self, *, company_id: uuid.UUID, email: str, role: str, kratos_id: str | None = None,
             first_name: str = "", last_name: str = "", locale: str = "en-US") -> User:
         values = {

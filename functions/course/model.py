@@ -18,8 +18,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-CONTENT_STATUSES = ("empty", "generating", "ready", "failed")
-
 
 @dataclass(frozen=True)
 class Lesson:
