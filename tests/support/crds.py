@@ -1,6 +1,6 @@
-"""Validates generated resources against the CRDs in ../shared/conformance/knative/.
+"""Validates generated resources against the CRDs in tests/conformance/knative/.
 
-Per ../shared/conformance/VALIDATING.md: take the version's openAPIV3Schema, drop
+Per tests/conformance/VALIDATING.md: take the version's openAPIV3Schema, drop
 ``x-kubernetes-*`` keys (and ``type`` where int-or-string), drop ``metadata``.
 Then, stricter than the API server's pruning: every object that declares
 properties and does not preserve unknown fields gets ``additionalProperties:
@@ -17,7 +17,7 @@ import jsonschema
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-CONFORMANCE = REPO.parent / "shared" / "conformance"
+CONFORMANCE = REPO / "tests" / "conformance"
 KNATIVE_CRDS = CONFORMANCE / "knative"
 
 CRD_FILES = {

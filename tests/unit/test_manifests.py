@@ -1,5 +1,5 @@
 """knative/ is generated from the registry and the catalogue, and every resource
-validates against the CRDs in ../shared/conformance/knative/."""
+validates against the CRDs in tests/conformance/knative/."""
 
 from __future__ import annotations
 
