@@ -17,7 +17,7 @@ from tests.fakes.kratos import FakeKratos
 from tests.support.course_actors import Tenant, make_tenant
 from tests.support.rpc_errors import fails
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.smoke]
 
 
 class Client:

@@ -18,7 +18,7 @@ from common.config import Settings
 from common.gen.mirai.v1 import health_connect, health_pb2
 from tests.conftest import free_port
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.smoke]
 ROOT = Path(__file__).resolve().parents[2]
 FRAMEWORK = Path(sys.executable).parent / "functions-framework"
 

@@ -19,7 +19,7 @@ from tests.conftest import ALLOWED_ORIGIN
 from tests.fakes.kratos import FakeKratos
 from tests.support.tenants import provision_tenant
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.smoke]
 
 
 def _post(url: str, body: bytes, headers: dict[str, str], method: str = "POST") -> tuple[int, Message, bytes]:

@@ -24,7 +24,7 @@ from tests.fakes.event_receiver import EventReceiver
 from tests.fakes.stripe_signing import stripe_signature
 from tests.support.crds import CONFORMANCE
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.smoke]
 
 STRIPE_SAMPLE = CONFORMANCE / "events" / "stripe" / "checkout.session.completed.event.json"
 MINIO_SAMPLE = CONFORMANCE / "events" / "minio-s3-ObjectCreated-Put.kafka-example.json"
