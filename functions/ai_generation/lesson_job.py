@@ -40,6 +40,7 @@ from functions.ai_generation.job_runs import (
     Failure,
     audience_for,
     credentials_or_failure,
+    log_failure,
     new_worker,
 )
 from functions.ai_generation.outline_job import chunk_to_proto
@@ -192,6 +193,8 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
     except _Stale:
         log.info("lesson %s of job %s: run superseded or job stopped; result discarded", run.lesson_id, job.id)
         return "stale"
+    if failure is not None:
+        log_failure(f"lesson {run.lesson_id} of job {job.id}", failure)
     if saved is None and counted.finished:
         CourseCache(container.cache, job.tenant_id).course_changed(run.course_id)
     return status

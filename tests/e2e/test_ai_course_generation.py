@@ -176,16 +176,21 @@ def test_regenerating_a_quiz_replaces_only_that_component_as_a_new_version(
 
 
 def test_a_failed_lesson_fails_visibly_and_is_retried_alone(
-    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
     author = new_tenant(runner, kratos)
     outline = ready_outline(runner, author, lessons=3)
     # The first lesson call is refused by the provider (the others get default replies).
     gemini.script(FakeReply.error(400, message="Request contains an invalid argument."))
+    caplog.set_level(logging.INFO)
     approved = client(runner).approve_outline(ai_pb.ApproveOutlineRequest(outline_id=outline.id), headers=author.headers)
     job = wait_for_job(runner, approved.job.id, author.headers)
     assert job.status == pb.JOB_STATUS_FAILED and job.progress_done == 3 and len(job.failed_lesson_ids) == 1
     assert job.error_code == "ai_request_rejected" and job.failed_lesson_ids[0] in job.error_message
+    # Operators see the failure and its reason code at WARNING; the provider's text (it may quote the prompt) stays out.
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("mirai")]
+    assert f"lesson {job.failed_lesson_ids[0]} of job {job.id} failed: ai_request_rejected" in warnings
+    assert "invalid argument" not in caplog.text and author.api_key not in caplog.text
     content = content_of(runner, author, approved.course_id)
     statuses = {le.id: le.content_status for m in content.modules for le in m.lessons}
     assert statuses[job.failed_lesson_ids[0]] == course.LESSON_CONTENT_STATUS_FAILED
