@@ -57,9 +57,9 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
     with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
         uow = writing.uow
         course = read_course(uow, load_viewer(uow, principal), course_id, for_update=True)
-        require_ai_key(uow)
         content = load_content(container.storage, course)
         chosen = _chosen(content, request, wanted)
+        require_ai_key(uow)
         lesson_ids = [uuid.UUID(lesson.id) for lesson in chosen]
         now = now_iso()
         body = with_lessons(content, {
