@@ -33,7 +33,7 @@ def _optional_id(value: str, *, field: str) -> uuid.UUID | None:
 
 def _bounded(value: int, *, field: str, high: int) -> int:
     if not 0 <= value <= high:
-        raise InvalidArgument(f"{field} must be between 0 and {high}", field=field)
+        raise InvalidArgument(f"must be between 0 and {high}", field=field)
     return value
 
 
