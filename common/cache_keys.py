@@ -57,12 +57,12 @@ class CacheKeys:
 
     def courses_by_status(self, status: str) -> str:
         if not isinstance(status, str) or not _STATUS.fullmatch(status):
-            raise InvalidArgument("status must be letters, digits or '_'", field="status")
+            raise InvalidArgument("must be letters, digits or '_'", field="status")
         return f"{self.prefix}courses:status:{status}"
 
     def courses_by_tag(self, tag: str) -> str:
         if not isinstance(tag, str) or not tag or len(tag) > MAX_TAG_CHARS:
-            raise InvalidArgument(f"tag must be 1 to {MAX_TAG_CHARS} characters", field="tag")
+            raise InvalidArgument(f"must be 1 to {MAX_TAG_CHARS} characters", field="tag")
         return f"{self.prefix}courses:tag:{quote(tag, safe='')}"
 
     def lock(self, resource: str, resource_id: uuid.UUID | str) -> str:

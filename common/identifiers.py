@@ -17,12 +17,12 @@ def canonical_uuid(value: uuid.UUID | str, *, field: str) -> str:
     if isinstance(value, uuid.UUID):
         return str(value)
     if not isinstance(value, str):
-        raise InvalidArgument(f"{field} must be a UUID", field=field)
+        raise InvalidArgument("must be a UUID", field=field)
     text = value.strip()
     # uuid.UUID also accepts "{...}" and "urn:uuid:" forms; only the plain form is an id here.
     if len(text) != 36:
-        raise InvalidArgument(f"{field} must be a UUID", field=field)
+        raise InvalidArgument("must be a UUID", field=field)
     try:
         return str(uuid.UUID(text))
     except ValueError:
-        raise InvalidArgument(f"{field} must be a UUID", field=field) from None
+        raise InvalidArgument("must be a UUID", field=field) from None

@@ -34,13 +34,13 @@ MAX_FILE_NAME_BYTES = 255
 def file_name(name: str, *, field: str = "file_name") -> str:
     """``name`` if it is safe as the last segment of a key, else ``InvalidArgument``."""
     if not isinstance(name, str) or not name or name != name.strip():
-        raise InvalidArgument(f"{field} must be a non-empty name without surrounding spaces", field=field)
+        raise InvalidArgument("must be a non-empty name without surrounding spaces", field=field)
     if len(name.encode("utf-8")) > MAX_FILE_NAME_BYTES:
-        raise InvalidArgument(f"{field} must be at most {MAX_FILE_NAME_BYTES} bytes", field=field)
+        raise InvalidArgument(f"must be at most {MAX_FILE_NAME_BYTES} bytes", field=field)
     if "/" in name or "\\" in name or ".." in name or name == ".":
-        raise InvalidArgument(f"{field} must not contain '/', '\\' or '..'", field=field)
+        raise InvalidArgument("must not contain '/', '\\' or '..'", field=field)
     if any(unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} for ch in name):
-        raise InvalidArgument(f"{field} must not contain control characters", field=field)
+        raise InvalidArgument("must not contain control characters", field=field)
     return name
 
 
@@ -64,7 +64,7 @@ def course_versions_prefix(tenant_id: Id, course_id: Id) -> str:
 
 def course_version(tenant_id: Id, course_id: Id, version_no: int) -> str:
     if isinstance(version_no, bool) or not isinstance(version_no, int) or version_no < 1:
-        raise InvalidArgument("version_no must be a positive whole number", field="version_no")
+        raise InvalidArgument("must be a positive whole number", field="version_no")
     return f"{course_versions_prefix(tenant_id, course_id)}{version_no}.json"
 
 

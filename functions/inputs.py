@@ -26,7 +26,7 @@ MAX_LANGUAGE_CHARS = 35
 
 def required_id(value: str, *, field: str) -> uuid.UUID:
     if not value:
-        raise InvalidArgument(f"{field} is required", field=field)
+        raise InvalidArgument("is required", field=field)
     return uuid.UUID(canonical_uuid(value, field=field))
 
 
@@ -34,9 +34,9 @@ def id_list(values: Iterable[str], *, field: str, max_items: int) -> list[uuid.U
     """Distinct ids in the order given; at least one, at most ``max_items``."""
     ids = list(dict.fromkeys(uuid.UUID(canonical_uuid(v, field=field)) for v in values))
     if not ids:
-        raise InvalidArgument(f"{field} needs at least one id", field=field)
+        raise InvalidArgument("needs at least one id", field=field)
     if len(ids) > max_items:
-        raise InvalidArgument(f"{field} takes at most {max_items} ids", field=field)
+        raise InvalidArgument(f"takes at most {max_items} ids", field=field)
     return ids
 
 
@@ -44,11 +44,11 @@ def text(value: str, *, field: str, max_chars: int, required: bool = False) -> s
     """``value`` without surrounding whitespace, checked for length and control characters."""
     cleaned = value.strip()
     if required and not cleaned:
-        raise InvalidArgument(f"{field} is required", field=field)
+        raise InvalidArgument("is required", field=field)
     if len(cleaned) > max_chars:
-        raise InvalidArgument(f"{field} must be at most {max_chars} characters", field=field)
+        raise InvalidArgument(f"must be at most {max_chars} characters", field=field)
     if _CONTROL.search(cleaned):
-        raise InvalidArgument(f"{field} must not contain control characters", field=field)
+        raise InvalidArgument("must not contain control characters", field=field)
     return cleaned
 
 
@@ -56,9 +56,9 @@ def text_list(values: Iterable[str], *, field: str, max_items: int, max_chars: i
     """Each entry trimmed and non-empty; at most ``max_items`` entries of ``max_chars``."""
     items = [text(v, field=field, max_chars=max_chars) for v in values]
     if len(items) > max_items:
-        raise InvalidArgument(f"{field} takes at most {max_items} entries", field=field)
+        raise InvalidArgument(f"takes at most {max_items} entries", field=field)
     if any(not item for item in items):
-        raise InvalidArgument(f"{field} entries must not be empty", field=field)
+        raise InvalidArgument("entries must not be empty", field=field)
     return items
 
 
@@ -66,7 +66,7 @@ def language_tag(value: str, *, field: str) -> str:
     """A BCP 47 tag in its conventional case: ``de-de`` → ``de-DE``, ``zh-hant-tw`` → ``zh-Hant-TW``."""
     tag = value.strip()
     if len(tag) > MAX_LANGUAGE_CHARS or not _BCP47.fullmatch(tag):
-        raise InvalidArgument(f"{field} must be a BCP 47 language tag such as 'en' or 'de-DE'", field=field)
+        raise InvalidArgument("must be a BCP 47 language tag such as 'en' or 'de-DE'", field=field)
     first, *rest = tag.split("-")
     parts = [first.lower()]
     for part in rest:
@@ -82,7 +82,7 @@ def language_tag(value: str, *, field: str) -> str:
 def enum_value(value: int, enum: EnumDescriptor, *, field: str, allow_unspecified: bool = False) -> int:
     """A value the contract defines (proto3 keeps unknown numbers, so they arrive here)."""
     if value not in enum.values_by_number or (value == 0 and not allow_unspecified):
-        raise InvalidArgument(f"{field} must be one of the defined {enum.name} values", field=field)
+        raise InvalidArgument(f"must be one of the defined {enum.name} values", field=field)
     return value
 
 
@@ -92,4 +92,4 @@ def timestamp(value: Timestamp, *, field: str) -> datetime:
         converted: datetime = value.ToDatetime(tzinfo=UTC)
         return converted
     except (ValueError, OverflowError):
-        raise InvalidArgument(f"{field} is not a valid timestamp", field=field) from None
+        raise InvalidArgument("is not a valid timestamp", field=field) from None

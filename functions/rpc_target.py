@@ -12,6 +12,7 @@ from connectrpc.errors import ConnectError
 from common.rpc.context import Call, current_principal
 from common.rpc.errors import ErrorInterceptor
 from common.rpc.http import Cors, SinglePath, WSGIApp
+from common.rpc.limits import max_request_bytes
 from functions import registry
 from functions.registry import Target
 
@@ -50,6 +51,7 @@ def build_rpc_app(target: Target, container: Any) -> WSGIApp:
     # Authentication and the role check run even for methods not built yet, so the
     # access table is enforced uniformly and a new handler never ships unguarded.
     interceptors = [ErrorInterceptor(), *container.rpc_interceptors(target)]
-    app = application_class(_OneMethodService(target, handler), interceptors=interceptors)
+    app = application_class(_OneMethodService(target, handler), interceptors=interceptors,
+                            read_max_bytes=max_request_bytes(container.settings.s3.max_body_bytes))
     origins = (container.settings.allowed_origin or "").split(",")
     return Cors(SinglePath(app, target.path), origins)

@@ -142,7 +142,7 @@ class AIModelInfo:
 
 
 class KeyCheck(Enum):
-    """Outcome of checking a key with the provider (maps onto ``AIKeyStatus``)."""
+    """Outcome of checking a key with the provider (maps onto ``AiKeyStatus``)."""
 
     VALID = "valid"
     INVALID = "invalid"

@@ -123,7 +123,7 @@ class S3Storage:
         seconds = self._settings.presign_ttl_seconds if expires_in is None else expires_in
         if not 1 <= seconds <= _MAX_PRESIGN_SECONDS:
             raise InvalidArgument(
-                f"expires_in must be between 1 and {_MAX_PRESIGN_SECONDS} seconds", field="expires_in"
+                f"must be between 1 and {_MAX_PRESIGN_SECONDS} seconds", field="expires_in"
             )
         return seconds
 
@@ -147,7 +147,7 @@ class S3Storage:
     def put(self, key: str, content: bytes, content_type: str) -> None:
         full = self.full_key(key)
         if len(content) > self.max_body_bytes:
-            raise InvalidArgument(f"content is larger than {self.max_body_bytes} bytes", field="content")
+            raise InvalidArgument(f"is larger than {self.max_body_bytes} bytes", field="content")
         self._call(
             "upload",
             lambda: self.client.put_object(Bucket=self.bucket, Key=full, Body=content, ContentType=content_type),

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, and_, func, insert, literal, or_, select, 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import Select
 
-from common.db.tables import courses, folders
+from common.db.tables import courses, folders, generation_jobs
 from common.errors import Conflict, InvalidArgument, NotFound
 from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
@@ -210,6 +210,30 @@ class Courses(TenantRepository):
             self.get(course_id)
             raise Conflict("the course was changed by someone else; reload and retry")
         return self.get(course_id, include_deleted=True)
+
+    def end_generation(self, course_id: uuid.UUID, job_id: uuid.UUID, *, bump_version: bool = True) -> bool:
+        """The lesson job ``job_id`` stopped: ``generation_job_id`` moves to another unfinished
+        lesson job of the course (the newest), or is cleared. Only while it names ``job_id``
+        (a later job keeps its place); trashed courses too. ``bump_version=False`` when a new
+        content version is written in the same transaction (that write moves the etag).
+        Answers whether the row changed."""
+        j = generation_jobs.c
+        still_running = (
+            select(j.id)
+            .where(j.course_id == course_id, j.type == "lesson_generation", j.status.in_(("queued", "running")),
+                   j.id != job_id)
+            .order_by(j.created_at.desc(), j.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        values: dict[str, Any] = {"generation_job_id": still_running}
+        if bump_version:
+            values["version"] = courses.c.version + 1
+        found = self._session.execute(
+            update(courses).where(courses.c.id == course_id, courses.c.generation_job_id == job_id)
+            .values(**values).returning(courses.c.id)
+        ).first()
+        return found is not None
 
     def restore(self, course_id: uuid.UUID) -> Course:
         """Back from the trash; a folder deleted meanwhile already left ``folder_id`` null (the root)."""

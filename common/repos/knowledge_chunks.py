@@ -1,4 +1,4 @@
-"""Read access to SME knowledge for generation: the SMEs that exist and their chunks."""
+"""Read access to SME knowledge for generation: the SMEs a caller may use and their chunks."""
 
 from __future__ import annotations
 
@@ -14,7 +14,12 @@ from common.repos.rows import to_record
 # A prompt takes a budget of characters (functions/ai_generation/knowledge.py); this bounds the read.
 MAX_CHUNKS = 2000
 
-_EXISTING = text("select id from subject_matter_experts where id = any(:ids)")
+# sme.proto: an SME is visible when global, team-scoped to one of the caller's teams, or to owners/admins.
+_VISIBLE = text("""
+    select s.id from subject_matter_experts s
+    where s.id = any(:ids)
+      and (:every_team or s.scope = 'global'
+           or exists (select 1 from sme_team_access a where a.sme_id = s.id and a.team_id = any(:teams)))""")
 _CHUNKS = text("""
     select id, sme_id, submission_id, title, content, keywords, token_count, position, source_file_name
     from sme_knowledge_chunks where sme_id = any(:ids)
@@ -36,10 +41,12 @@ class Chunk:
 
 
 class KnowledgeChunks(TenantRepository):
-    def existing_smes(self, sme_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+    def visible_smes(self, sme_ids: Sequence[uuid.UUID], *, visible_teams: Sequence[uuid.UUID] | None) -> set[uuid.UUID]:
+        """Those of ``sme_ids`` the caller may use; ``visible_teams`` None: every team (owners/admins)."""
         if not sme_ids:
             return set()
-        return {row.id for row in self._session.execute(_EXISTING, {"ids": list(sme_ids)})}
+        params = {"ids": list(sme_ids), "every_team": visible_teams is None, "teams": list(visible_teams or [])}
+        return {row.id for row in self._session.execute(_VISIBLE, params)}
 
     def for_smes(self, sme_ids: Sequence[uuid.UUID]) -> list[Chunk]:
         if not sme_ids:

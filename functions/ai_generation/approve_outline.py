@@ -52,7 +52,7 @@ def approve_outline(request: ai_pb.ApproveOutlineRequest, call: Call) -> ai_pb.A
         body, planned = outline_to_content(load_content(container.storage, course), sections,
                                            status="generating" if generate else "empty")
         saved = writing.write(course=course, content=body, user_id=principal.user_id,
-                              source="ai_generation", message=f"Structure from the approved outline “{outline.title[:100]}”")
+                              source="create", message=f"Structure from the approved outline “{outline.title[:100]}”")
         if generate:
             job = uow.generation_jobs.add(type="lesson_generation", created_by=principal.user_id, course_id=course.id,
                                           outline_id=outline_id, lesson_ids=[lesson for lesson, _ in planned],

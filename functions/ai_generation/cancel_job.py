@@ -16,6 +16,7 @@ from common.rpc.context import Call
 from functions import inputs
 from functions.ai_generation.job_reads import visible_job
 from functions.ai_generation.records import job_to_proto
+from functions.course.course_cache import CourseCache
 
 
 def cancel_job(request: ai_pb.CancelJobRequest, call: Call) -> ai_pb.CancelJobResponse:
@@ -31,7 +32,11 @@ def cancel_job(request: ai_pb.CancelJobRequest, call: Call) -> ai_pb.CancelJobRe
             if outline.status == "generating" and outline.job_id == job.id:
                 uow.outlines.update(job.outline_id, {"status": "failed"})
         unwritten = uow.generated_lessons.cancel_unfinished(job_id)
+        course_changed = job.course_id is not None and uow.courses.end_generation(job.course_id, job.id)
         people = uow.user_summaries.by_ids([job.created_by])
+    if course_changed:
+        assert job.course_id is not None
+        CourseCache(call.container.cache, principal.tenant_id).course_changed(job.course_id)
     if unwritten and job.course_id is not None:
         _mark_unwritten(call.container, job, principal.user_id, unwritten)
     return ai_pb.CancelJobResponse(job=job_to_proto(job, people=people, storage=call.container.storage))

@@ -32,6 +32,7 @@ from functions.ai_generation.job_runs import (
     claim_job,
     credentials_or_failure,
     failure_values,
+    log_failure,
 )
 from functions.ai_generation.records import objectives_of
 from functions.course.content import load_content, write_course
@@ -121,4 +122,5 @@ def _fail(container: Any, job: Job, worker: str, failure: Failure) -> str:
     with container.db.tenant_session(job.tenant_id, job.created_by) as uow:
         if uow.generation_jobs.finish(job.id, status="failed", worker=worker, values=failure_values(failure)) is None:
             return "stale"
+    log_failure(f"component job {job.id}", failure)
     return "failed"

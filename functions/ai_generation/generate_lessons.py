@@ -1,6 +1,7 @@
 """AIGenerationService.GenerateLessons: queues writing of a course's lessons — every EMPTY
-or FAILED one, the given ones, or only FAILED ones (retry) — as one job with one event
-per lesson. The lessons are marked GENERATING in the same new version. Course editors."""
+or FAILED one (with overwrite, READY ones too), the given ones, or only FAILED ones
+(retry) — as one job with one event per lesson; the course shows it as its
+generation_job_id until it ends. The lessons are marked GENERATING in the same new version. Course editors."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ def _chosen(content: Content, request: ai_pb.GenerateLessonsRequest, wanted: lis
             raise NotFound(f"lesson {missing[0]} is not in this course", field="lesson_ids")
         chosen = [lessons[str(w)] for w in wanted]
     else:
-        chosen = [lesson for lesson in lessons.values() if lesson.content_status in ("empty", "failed")]
+        # Every lesson not being written already; READY ones only when asked to overwrite.
+        wanted_statuses = ("empty", "failed", "ready") if request.overwrite else ("empty", "failed")
+        chosen = [lesson for lesson in lessons.values() if lesson.content_status in wanted_statuses]
     if request.failed_only:
         chosen = [lesson for lesson in chosen if lesson.content_status == "failed"]
     busy = [lesson for lesson in chosen if lesson.content_status == "generating"]
@@ -54,16 +57,16 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
     with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
         uow = writing.uow
         course = read_course(uow, load_viewer(uow, principal), course_id, for_update=True)
-        require_ai_key(uow)
         content = load_content(container.storage, course)
         chosen = _chosen(content, request, wanted)
+        require_ai_key(uow)
         lesson_ids = [uuid.UUID(lesson.id) for lesson in chosen]
         now = now_iso()
         body = with_lessons(content, {
             lesson.id: (lambda le: replace(le, content_status="generating", updated_at=now)) for lesson in chosen
         })
-        writing.write(course=course, content=body, user_id=principal.user_id,
-                      source="ai_generation", message=f"{len(chosen)} lessons queued for writing")
+        saved = writing.write(course=course, content=body, user_id=principal.user_id,
+                              source="ai_generation", message=f"{len(chosen)} lessons queued for writing")
         job = uow.generation_jobs.add(type="lesson_generation", created_by=principal.user_id, course_id=course_id,
                                       outline_id=course.outline_id, lesson_ids=lesson_ids, progress_total=len(chosen),
                                       payload={"additional_context": context} if context else {})
@@ -71,6 +74,7 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
         uow.generated_lessons.queue(job_id=job.id, course_id=course_id,
                                     lessons=[(lesson_id, planned.get(lesson_id)) for lesson_id in lesson_ids])
         request_lessons(uow, job, lesson_ids)
+        uow.courses.update(course_id, {"generation_job_id": job.id}, expected_version=saved.course.version)
         people = uow.user_summaries.by_ids([principal.user_id])
     nudge(container)
     return ai_pb.GenerateLessonsResponse(job=job_to_proto(job, people=people, storage=container.storage))

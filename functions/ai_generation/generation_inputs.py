@@ -11,6 +11,8 @@ from common.repos.outlines import GenerationInputs
 from common.rpc.context import Principal
 from functions import inputs
 from functions.ai_generation.job_reads import course_visible
+from functions.course.courses import require_folder
+from functions.course.visibility import load_viewer
 
 if TYPE_CHECKING:
     from common.db.unit_of_work import UnitOfWork
@@ -31,7 +33,7 @@ def _optional_id(value: str, *, field: str) -> uuid.UUID | None:
 
 def _bounded(value: int, *, field: str, high: int) -> int:
     if not 0 <= value <= high:
-        raise InvalidArgument(f"{field} must be between 0 and {high}", field=field)
+        raise InvalidArgument(f"must be between 0 and {high}", field=field)
     return value
 
 
@@ -53,12 +55,14 @@ def checked_inputs(request: ai_pb.GenerateOutlineRequest, *, uow: UnitOfWork, pr
     if audience_id is not None:
         audience = uow.target_audiences.get(audience_id)
         language = language or audience.language
-    missing = set(sme_ids) - uow.knowledge_chunks.existing_smes(sme_ids)
+    viewer = load_viewer(uow, principal)
+    # An SME or folder the caller may not see answers exactly like one that does not exist.
+    missing = set(sme_ids) - uow.knowledge_chunks.visible_smes(sme_ids, visible_teams=viewer.visible_teams())
     if missing:
         raise NotFound(f"SME {sorted(map(str, missing))[0]} not found", field="sme_ids")
     if folder_id is not None:
         try:
-            uow.folders.get(folder_id)
+            require_folder(uow, viewer, folder_id)
         except NotFound:
             raise NotFound("folder not found", field="folder_id") from None
     if course_id is not None:

@@ -70,6 +70,12 @@ def audience_for(uow: UnitOfWork, target_audience_id: uuid.UUID | None, *, stora
     return persona_to_proto(uow.target_audiences.get(target_audience_id), {}, storage=storage)
 
 
+def log_failure(what: str, failure: Failure) -> None:
+    """What operators need of a failed run: its stable reason code (never the provider's
+    message, which may quote the prompt, nor the key). ``internal`` means our own defect."""
+    log.log(logging.ERROR if failure.code == "internal" else logging.WARNING, "%s failed: %s", what, failure.code)
+
+
 def failure_values(failure: Failure) -> dict[str, Any]:
     return {
         "error_code": failure.code,

@@ -40,12 +40,14 @@ from functions.ai_generation.job_runs import (
     Failure,
     audience_for,
     credentials_or_failure,
+    log_failure,
     new_worker,
 )
 from functions.ai_generation.outline_job import chunk_to_proto
 from functions.ai_generation.records import lesson_to_proto, objectives_of
 from functions.course.content import load_content, write_course
 from functions.course.convert import now_iso
+from functions.course.course_cache import CourseCache
 from functions.course.model import Lesson
 from functions.notification.notify import Resource, notify
 from functions.tenant_settings.ai_credentials import AICredentials
@@ -177,16 +179,24 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
             model=model, error_code=failure.code if failure else None,
             error_message=f"lesson {run.lesson_id}: {failure.message}"[:2000] if failure else None,
         )
-        if counted.finished and counted.created_by is not None:
-            _notify_done(uow, counted)
+        if counted.finished:
+            # The version written with new_body moves the course's etag; without one, this does.
+            uow.courses.end_generation(run.course_id, job.id, bump_version=new_body is None)
+            if counted.created_by is not None:
+                _notify_done(uow, counted)
         return new_body, counted
 
     try:
-        write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id, edit=edit,
-                     source="ai_generation", message="AI wrote a lesson", staged_keys=[(object_key, object_body)] if object_key else [])
+        saved, counted = write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id,
+                                      edit=edit, source="ai_generation", message="AI wrote a lesson",
+                                      staged_keys=[(object_key, object_body)] if object_key else [])
     except _Stale:
         log.info("lesson %s of job %s: run superseded or job stopped; result discarded", run.lesson_id, job.id)
         return "stale"
+    if failure is not None:
+        log_failure(f"lesson {run.lesson_id} of job {job.id}", failure)
+    if saved is None and counted.finished:
+        CourseCache(container.cache, job.tenant_id).course_changed(run.course_id)
     return status
 
 

@@ -11,7 +11,7 @@ from common.repos.generation_jobs import JobFilter
 from common.rpc.context import Call
 from functions import inputs
 from functions.ai_generation.job_reads import course_visible
-from functions.ai_generation.records import JOB_STATUSES, JOB_TYPES, job_to_proto, names_of
+from functions.ai_generation.records import JOB_STATUSES, JOB_TYPES, OUTLINE_JOB, job_to_proto, names_of
 from functions.ai_generation.visibility import creator_filter
 
 
@@ -26,9 +26,15 @@ def list_jobs(request: ai_pb.ListJobsRequest, call: Call) -> ai_pb.ListJobsRespo
     for status in request.statuses:
         inputs.enum_value(status, pb.JobStatus.DESCRIPTOR, field="statuses")
     course_id = _optional_id(request.course_id, field="course_id")
+    outline_id = _optional_id(request.outline_id, field="outline_id")
+    types = names_of(request.types, JOB_TYPES)
+    if outline_id is not None:
+        # Job.outline_id is set for outline jobs only, so only they can match it.
+        if types and OUTLINE_JOB not in types:
+            return ai_pb.ListJobsResponse()
+        types = [OUTLINE_JOB]
     where = JobFilter(
-        types=names_of(request.types, JOB_TYPES), statuses=names_of(request.statuses, JOB_STATUSES),
-        course_id=course_id, outline_id=_optional_id(request.outline_id, field="outline_id"),
+        types=types, statuses=names_of(request.statuses, JOB_STATUSES), course_id=course_id, outline_id=outline_id,
         sme_id=_optional_id(request.sme_id, field="sme_id"), created_by=creator_filter(principal),
     )
     storage = call.container.storage

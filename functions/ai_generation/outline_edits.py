@@ -25,7 +25,7 @@ _NAMES = {number: name for name, number in COMPONENT_TYPES.items()}
 def _id(value: str, *, field: str, seen: set[uuid.UUID]) -> uuid.UUID:
     new = inputs.required_id(value, field=field) if value else uuid.uuid4()
     if new in seen:
-        raise InvalidArgument(f"{field} {new} is used twice", field=field)
+        raise InvalidArgument(f"{new} is used twice", field=field)
     seen.add(new)
     return new
 

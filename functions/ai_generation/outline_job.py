@@ -28,6 +28,7 @@ from functions.ai_generation.job_runs import (
     claim_job,
     credentials_or_failure,
     failure_values,
+    log_failure,
 )
 from functions.ai_generation.records import input_to_proto, section_to_proto, sections_from_proto
 from functions.notification.notify import Resource, notify
@@ -128,5 +129,5 @@ def _fail(container: Any, job: Job, worker: str, failure: Failure) -> str:
             notify(uow, user_id=job.created_by, type="outline_failed", title="Your course outline could not be drafted",
                    message=failure.message[:1000], link=f"/outlines/{job.outline_id}",
                    resource=Resource(type="outline", id=job.outline_id))
-    log.info("outline job %s failed: %s", job.id, failure.code)
+    log_failure(f"outline job {job.id}", failure)
     return "failed"

@@ -16,6 +16,7 @@ from common.repos.outlines import GenerationInputs, Outline, PlannedLesson, Sect
 from functions.ai_generation.component_types import COMPONENT_NAMES, COMPONENT_TYPES
 from functions.user_summary import user_summary
 
+OUTLINE_JOB = "outline_generation"
 JOB_TYPES = {
     "outline_generation": pb.JOB_TYPE_OUTLINE_GENERATION,
     "lesson_generation": pb.JOB_TYPE_LESSON_GENERATION,
@@ -135,7 +136,9 @@ def _millis(start: datetime | None, end: datetime | None) -> int:
 def job_to_proto(job: Job, *, people: dict[uuid.UUID, Any], storage: Any) -> ai_pb.Job:
     message = ai_pb.Job(
         id=str(job.id), type=JOB_TYPES[job.type], status=JOB_STATUSES[job.status],
-        course_id=str(job.course_id) if job.course_id else "", outline_id=str(job.outline_id) if job.outline_id else "",
+        course_id=str(job.course_id) if job.course_id else "",
+        # Lesson jobs keep the outline internally (their plan); the contract shows it on outline jobs only.
+        outline_id=str(job.outline_id) if job.outline_id and job.type == OUTLINE_JOB else "",
         lesson_ids=[str(i) for i in job.lesson_ids], component_id=job.component_id or "",
         sme_id=str(job.sme_id) if job.sme_id else "", submission_id=str(job.submission_id) if job.submission_id else "",
         progress_done=job.progress_done, progress_total=job.progress_total, progress_message=job.progress_message,

@@ -60,7 +60,15 @@ def require_folder(uow: Any, viewer: Viewer, folder_id: uuid.UUID | None) -> uui
     return folder_id
 
 
-def default_language(uow: Any, user_id: uuid.UUID) -> str:
+def require_audience(uow: Any, audience_id: uuid.UUID | None) -> Any:
+    """The target audience a course names must exist in the tenant (audiences are company-wide)."""
+    return uow.target_audiences.get(audience_id) if audience_id is not None else None
+
+
+def default_language(uow: Any, user_id: uuid.UUID, audience: Any) -> str:
+    """course.proto: the target audience's language, then the caller's locale."""
+    if audience is not None and audience.language:
+        return str(audience.language)
     locale = uow.users.get(user_id).locale
     return locale or "en"
 
@@ -73,10 +81,11 @@ def create_course(call: Call, *, title: str, description: str, folder_id: uuid.U
         uow = writing.uow
         viewer = load_viewer(uow, principal)
         require_folder(uow, viewer, folder_id)
+        audience = require_audience(uow, target_audience_id)
         course = uow.courses.add(
             course_id=uuid.uuid4(), title=title, description=description, folder_id=folder_id,
             target_audience_id=target_audience_id, tags=tags, created_by=principal.user_id,
-            language=language or default_language(uow, principal.user_id),
+            language=language or default_language(uow, principal.user_id, audience),
         )
         saved = writing.write(course=course, content=empty_content(str(course.id)), user_id=principal.user_id,
                               source="create")
@@ -110,6 +119,8 @@ def update_course(call: Call, course_id: uuid.UUID, changes: dict[str, Any], *, 
         check_etag(if_match, course.etag, what="course")
         if "folder_id" in changes:
             require_folder(uow, viewer, changes["folder_id"])
+        if "target_audience_id" in changes:
+            require_audience(uow, changes["target_audience_id"])
         if changes.get("status") == "published" and course.status != "published":
             changes = {**changes, "published_at": datetime.now(UTC)}
         updated = uow.courses.update(course_id, {**changes, "updated_by": principal.user_id},

@@ -20,7 +20,7 @@ T = TypeVar("T")
 def check_etag(if_match: str, current: str, *, what: str) -> None:
     """An empty ``if_match`` skips the check (common.proto)."""
     if if_match and if_match != current:
-        raise Conflict(f"the {what} was changed by someone else; reload and retry")
+        raise Conflict(f"the {what} was changed by someone else; reload and retry", field="if_match")
 
 
 def check_content_etag(content: Content, if_match: str) -> None:

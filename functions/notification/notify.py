@@ -55,7 +55,7 @@ class Resource:
 def _checked_text(value: str, *, field: str, max_chars: int, required: bool) -> str:
     cleaned = value.strip()
     if (required and not cleaned) or len(cleaned) > max_chars or _CONTROL.search(cleaned):
-        raise InvalidArgument(f"{field} must be 1 to {max_chars} characters of text", field=field)
+        raise InvalidArgument(f"must be 1 to {max_chars} characters of text", field=field)
     return cleaned
 
 
@@ -81,7 +81,7 @@ def notify(uow: UnitOfWork, *, user_id: uuid.UUID, type: NotificationType, title
         raise InvalidArgument(f"unknown notification type {type!r}", field="type")
     link = (link or "").strip()
     if link and (len(link) > MAX_LINK_CHARS or not _LINK.fullmatch(link)):
-        raise InvalidArgument("link must be an app-relative path such as /courses/<id>", field="link")
+        raise InvalidArgument("must be an app-relative path such as /courses/<id>", field="link")
     checked = _checked_resource(resource)
     return uow.notifications.add(NewNotification(
         user_id=user_id,

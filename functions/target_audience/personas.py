@@ -88,7 +88,7 @@ def persona_changes(request: Any) -> dict[str, Any]:
 def check_if_match(if_match: str, audience: TargetAudience) -> int | None:
     """The version to compare-and-set against, or None when the caller skipped the check."""
     return expected_version(if_match, audience,
-                            conflict="if_match: the target audience was changed since it was read; reload and retry")
+                            conflict="the target audience was changed since it was read; reload and retry")
 
 
 def require_editor(principal: Principal, audience: TargetAudience) -> None:

@@ -82,8 +82,12 @@ def test_an_approved_outline_becomes_a_twelve_lesson_course_written_in_parallel(
     versions = owner_rows(owner_db, "select version, source from course_versions where course_id = :c order by version",
                      c=approved.course_id)
     assert [v["version"] for v in versions] == list(range(1, 14))
-    assert {v["source"] for v in versions} == {"ai_generation"}
+    # The structure from the approved outline creates the course (VersionSource CREATE); the lessons are AI's.
+    assert [v["source"] for v in versions] == ["create"] + ["ai_generation"] * 12
     assert content.version == 13
+    courses = course_connect.CourseServiceClientSync(runner.url, timeout_ms=30_000)
+    written_course = courses.get_course(course.GetCourseRequest(course_id=approved.course_id), headers=author.headers).course
+    assert written_course.generation_job_id == ""  # the job succeeded: nothing is generating any more
     rows = owner_rows(owner_db, "select lesson_id, count(*) as n from lesson_components where course_id = :c group by lesson_id",
                  c=approved.course_id)
     by_lesson = {str(r["lesson_id"]): r["n"] for r in rows}
@@ -172,16 +176,21 @@ def test_regenerating_a_quiz_replaces_only_that_component_as_a_new_version(
 
 
 def test_a_failed_lesson_fails_visibly_and_is_retried_alone(
-    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database
+    runner: RunningRunner, kratos: FakeKratos, gemini: FakeGemini, owner_db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
     author = new_tenant(runner, kratos)
     outline = ready_outline(runner, author, lessons=3)
     # The first lesson call is refused by the provider (the others get default replies).
     gemini.script(FakeReply.error(400, message="Request contains an invalid argument."))
+    caplog.set_level(logging.INFO)
     approved = client(runner).approve_outline(ai_pb.ApproveOutlineRequest(outline_id=outline.id), headers=author.headers)
     job = wait_for_job(runner, approved.job.id, author.headers)
     assert job.status == pb.JOB_STATUS_FAILED and job.progress_done == 3 and len(job.failed_lesson_ids) == 1
     assert job.error_code == "ai_request_rejected" and job.failed_lesson_ids[0] in job.error_message
+    # Operators see the failure and its reason code at WARNING; the provider's text (it may quote the prompt) stays out.
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING and r.name.startswith("mirai")]
+    assert f"lesson {job.failed_lesson_ids[0]} of job {job.id} failed: ai_request_rejected" in warnings
+    assert "invalid argument" not in caplog.text and author.api_key not in caplog.text
     content = content_of(runner, author, approved.course_id)
     statuses = {le.id: le.content_status for m in content.modules for le in m.lessons}
     assert statuses[job.failed_lesson_ids[0]] == course.LESSON_CONTENT_STATUS_FAILED
@@ -203,6 +212,22 @@ def test_a_failed_lesson_fails_visibly_and_is_retried_alone(
     written = fails(client(runner).generate_lessons, ai_pb.GenerateLessonsRequest(
         course_id=approved.course_id, lesson_ids=[retry.lesson_ids[0]]), headers=author.headers)
     assert written.code == Code.FAILED_PRECONDITION and "overwrite" in written.message
+
+    # overwrite with no lesson ids rewrites the whole course (every lesson is READY now).
+    everything = client(runner).generate_lessons(ai_pb.GenerateLessonsRequest(
+        course_id=approved.course_id, overwrite=True), headers=author.headers).job
+    assert sorted(everything.lesson_ids) == sorted(le.id for m in content.modules for le in m.lessons)
+    assert wait_for_job(runner, everything.id, author.headers).status == pb.JOB_STATUS_SUCCEEDED
+    assert len(gemini.requests) == calls_before + 1 + 3
+
+    # Job.outline_id is "set for outline jobs": the lesson jobs leave it empty and ListJobs {outline_id} skips them.
+    assert approved.job.outline_id == "" and retry.outline_id == ""
+    by_outline = client(runner).list_jobs(ai_pb.ListJobsRequest(outline_id=outline.id), headers=author.headers).jobs
+    assert [j.type for j in by_outline] == [pb.JOB_TYPE_OUTLINE_GENERATION]
+    assert all(j.outline_id == outline.id for j in by_outline)
+    lesson_type = client(runner).list_jobs(ai_pb.ListJobsRequest(
+        outline_id=outline.id, types=[pb.JOB_TYPE_LESSON_GENERATION]), headers=author.headers).jobs
+    assert list(lesson_type) == []
 
 
 def test_lessons_whose_runs_were_killed_after_claiming_are_written_once_after_the_lease(
@@ -348,11 +373,19 @@ def test_cancelling_a_lesson_job_discards_runs_in_flight_and_leaves_unwritten_le
     gemini.latency = 1.0
     ai = client(runner)
     approved = ai.approve_outline(ai_pb.ApproveOutlineRequest(outline_id=outline.id), headers=author.headers)
+    courses = course_connect.CourseServiceClientSync(runner.url, timeout_ms=30_000)
+
+    def generation_job_id() -> str:
+        request = course.GetCourseRequest(course_id=approved.course_id)
+        return courses.get_course(request, headers=author.headers).course.generation_job_id
+
     deadline = time.monotonic() + 10
     while gemini.in_flight == 0 and time.monotonic() < deadline:
         time.sleep(0.02)  # wait until lesson runs are talking to the provider
+    assert generation_job_id() == approved.job.id
     cancelled = ai.cancel_job(ai_pb.CancelJobRequest(job_id=approved.job.id), headers=author.headers).job
     assert cancelled.status == pb.JOB_STATUS_CANCELLED
+    assert generation_job_id() == ""
     while gemini.in_flight and time.monotonic() < deadline + 10:
         time.sleep(0.02)
     time.sleep(0.3)  # the runs' replies arrive, find the job cancelled, and write nothing
@@ -366,6 +399,10 @@ def test_cancelling_a_lesson_job_discards_runs_in_flight_and_leaves_unwritten_le
     job = ai.get_job(ai_pb.GetJobRequest(job_id=approved.job.id), headers=author.headers).job
     assert job.status == pb.JOB_STATUS_CANCELLED and job.progress_done == 0
 
+    gemini.latency = 1.0  # the retry stays running long enough to be seen
     retry = ai.generate_lessons(ai_pb.GenerateLessonsRequest(course_id=approved.course_id, failed_only=True),
                                 headers=author.headers).job
+    assert generation_job_id() == retry.id
     assert wait_for_job(runner, retry.id, author.headers).status == pb.JOB_STATUS_SUCCEEDED
+    gemini.latency = 0.0
+    assert generation_job_id() == ""

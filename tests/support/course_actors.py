@@ -70,23 +70,31 @@ def error_of(action: Callable[[], object]) -> AppError:
     raise AssertionError("expected a domain error, got a result")
 
 
-class CourseApi:
-    """CourseService handlers called in-process, as ``actor``, through the real Container:
-    ``api.create_course(title="x")`` builds ``CreateCourseRequest(title="x")`` and calls
+class ServiceApi:
+    """One service's handlers called in-process, as ``actor``, through the real Container:
+    ``ServiceApi(container, actor, "course").create_course(title="x")`` builds
+    ``course_pb2.CreateCourseRequest(title="x")`` and calls
     ``functions.course.create_course.create_course`` with it."""
 
-    def __init__(self, container: Any, actor: Actor) -> None:
+    def __init__(self, container: Any, actor: Actor, area: str) -> None:
         self._call = actor.call(container)
+        self._area = area
 
     def __getattr__(self, snake: str) -> Callable[..., Any]:
         import importlib
 
-        from common.gen.mirai.v1 import course_pb2
-
-        handler = getattr(importlib.import_module(f"functions.course.{snake}"), snake)
-        request_type = getattr(course_pb2, "".join(part.title() for part in snake.split("_")) + "Request")
+        messages = importlib.import_module(f"common.gen.mirai.v1.{self._area}_pb2")
+        handler = getattr(importlib.import_module(f"functions.{self._area}.{snake}"), snake)
+        request_type = getattr(messages, "".join(part.title() for part in snake.split("_")) + "Request")
 
         def invoke(**fields: Any) -> Any:
             return handler(request_type(**fields), self._call)
 
         return invoke
+
+
+class CourseApi(ServiceApi):
+    """CourseService handlers: ``api.create_course(title="x")``."""
+
+    def __init__(self, container: Any, actor: Actor) -> None:
+        super().__init__(container, actor, "course")

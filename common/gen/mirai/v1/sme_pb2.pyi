@@ -11,26 +11,26 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
-class SMEScope(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+class SmeScope(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
-    SME_SCOPE_UNSPECIFIED: _ClassVar[SMEScope]
-    SME_SCOPE_GLOBAL: _ClassVar[SMEScope]
-    SME_SCOPE_TEAM: _ClassVar[SMEScope]
+    SME_SCOPE_UNSPECIFIED: _ClassVar[SmeScope]
+    SME_SCOPE_GLOBAL: _ClassVar[SmeScope]
+    SME_SCOPE_TEAM: _ClassVar[SmeScope]
 
-class SMEStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+class SmeStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
-    SME_STATUS_UNSPECIFIED: _ClassVar[SMEStatus]
-    SME_STATUS_EMPTY: _ClassVar[SMEStatus]
-    SME_STATUS_INGESTING: _ClassVar[SMEStatus]
-    SME_STATUS_READY: _ClassVar[SMEStatus]
+    SME_STATUS_UNSPECIFIED: _ClassVar[SmeStatus]
+    SME_STATUS_EMPTY: _ClassVar[SmeStatus]
+    SME_STATUS_INGESTING: _ClassVar[SmeStatus]
+    SME_STATUS_READY: _ClassVar[SmeStatus]
 
-class SMETaskStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+class SmeTaskStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
-    SME_TASK_STATUS_UNSPECIFIED: _ClassVar[SMETaskStatus]
-    SME_TASK_STATUS_OPEN: _ClassVar[SMETaskStatus]
-    SME_TASK_STATUS_SUBMITTED: _ClassVar[SMETaskStatus]
-    SME_TASK_STATUS_COMPLETED: _ClassVar[SMETaskStatus]
-    SME_TASK_STATUS_CANCELLED: _ClassVar[SMETaskStatus]
+    SME_TASK_STATUS_UNSPECIFIED: _ClassVar[SmeTaskStatus]
+    SME_TASK_STATUS_OPEN: _ClassVar[SmeTaskStatus]
+    SME_TASK_STATUS_SUBMITTED: _ClassVar[SmeTaskStatus]
+    SME_TASK_STATUS_COMPLETED: _ClassVar[SmeTaskStatus]
+    SME_TASK_STATUS_CANCELLED: _ClassVar[SmeTaskStatus]
 
 class SubmissionStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -40,18 +40,18 @@ class SubmissionStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SUBMISSION_STATUS_PROCESSING: _ClassVar[SubmissionStatus]
     SUBMISSION_STATUS_PROCESSED: _ClassVar[SubmissionStatus]
     SUBMISSION_STATUS_FAILED: _ClassVar[SubmissionStatus]
-SME_SCOPE_UNSPECIFIED: SMEScope
-SME_SCOPE_GLOBAL: SMEScope
-SME_SCOPE_TEAM: SMEScope
-SME_STATUS_UNSPECIFIED: SMEStatus
-SME_STATUS_EMPTY: SMEStatus
-SME_STATUS_INGESTING: SMEStatus
-SME_STATUS_READY: SMEStatus
-SME_TASK_STATUS_UNSPECIFIED: SMETaskStatus
-SME_TASK_STATUS_OPEN: SMETaskStatus
-SME_TASK_STATUS_SUBMITTED: SMETaskStatus
-SME_TASK_STATUS_COMPLETED: SMETaskStatus
-SME_TASK_STATUS_CANCELLED: SMETaskStatus
+SME_SCOPE_UNSPECIFIED: SmeScope
+SME_SCOPE_GLOBAL: SmeScope
+SME_SCOPE_TEAM: SmeScope
+SME_STATUS_UNSPECIFIED: SmeStatus
+SME_STATUS_EMPTY: SmeStatus
+SME_STATUS_INGESTING: SmeStatus
+SME_STATUS_READY: SmeStatus
+SME_TASK_STATUS_UNSPECIFIED: SmeTaskStatus
+SME_TASK_STATUS_OPEN: SmeTaskStatus
+SME_TASK_STATUS_SUBMITTED: SmeTaskStatus
+SME_TASK_STATUS_COMPLETED: SmeTaskStatus
+SME_TASK_STATUS_CANCELLED: SmeTaskStatus
 SUBMISSION_STATUS_UNSPECIFIED: SubmissionStatus
 SUBMISSION_STATUS_AWAITING_UPLOAD: SubmissionStatus
 SUBMISSION_STATUS_UPLOADED: SubmissionStatus
@@ -80,9 +80,9 @@ class SubjectMatterExpert(_message.Message):
     name: str
     description: str
     domain: str
-    scope: SMEScope
+    scope: SmeScope
     team_ids: _containers.RepeatedScalarFieldContainer[str]
-    status: SMEStatus
+    status: SmeStatus
     knowledge_summary: str
     chunk_count: int
     submission_count: int
@@ -91,7 +91,7 @@ class SubjectMatterExpert(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     etag: str
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., description: _Optional[str] = ..., domain: _Optional[str] = ..., scope: _Optional[_Union[SMEScope, str]] = ..., team_ids: _Optional[_Iterable[str]] = ..., status: _Optional[_Union[SMEStatus, str]] = ..., knowledge_summary: _Optional[str] = ..., chunk_count: _Optional[int] = ..., submission_count: _Optional[int] = ..., open_task_count: _Optional[int] = ..., created_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., description: _Optional[str] = ..., domain: _Optional[str] = ..., scope: _Optional[_Union[SmeScope, str]] = ..., team_ids: _Optional[_Iterable[str]] = ..., status: _Optional[_Union[SmeStatus, str]] = ..., knowledge_summary: _Optional[str] = ..., chunk_count: _Optional[int] = ..., submission_count: _Optional[int] = ..., open_task_count: _Optional[int] = ..., created_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
 
 class SMETask(_message.Message):
     __slots__ = ("id", "sme_id", "title", "instructions", "assignee", "created_by", "status", "due_at", "submission_count", "created_at", "updated_at", "completed_at", "cancelled_at", "cancel_reason", "completion_note")
@@ -116,7 +116,7 @@ class SMETask(_message.Message):
     instructions: str
     assignee: _common_pb2.UserSummary
     created_by: _common_pb2.UserSummary
-    status: SMETaskStatus
+    status: SmeTaskStatus
     due_at: _timestamp_pb2.Timestamp
     submission_count: int
     created_at: _timestamp_pb2.Timestamp
@@ -125,7 +125,7 @@ class SMETask(_message.Message):
     cancelled_at: _timestamp_pb2.Timestamp
     cancel_reason: str
     completion_note: str
-    def __init__(self, id: _Optional[str] = ..., sme_id: _Optional[str] = ..., title: _Optional[str] = ..., instructions: _Optional[str] = ..., assignee: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., created_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., status: _Optional[_Union[SMETaskStatus, str]] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submission_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancelled_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_reason: _Optional[str] = ..., completion_note: _Optional[str] = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., sme_id: _Optional[str] = ..., title: _Optional[str] = ..., instructions: _Optional[str] = ..., assignee: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., created_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., status: _Optional[_Union[SmeTaskStatus, str]] = ..., due_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., submission_count: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancelled_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cancel_reason: _Optional[str] = ..., completion_note: _Optional[str] = ...) -> None: ...
 
 class Submission(_message.Message):
     __slots__ = ("id", "sme_id", "task_id", "file_name", "content_type", "size_bytes", "status", "ai_summary", "error_message", "chunk_count", "uploaded_by", "created_at", "uploaded_at", "processed_at", "job_id")
@@ -205,9 +205,9 @@ class CreateSMERequest(_message.Message):
     name: str
     description: str
     domain: str
-    scope: SMEScope
+    scope: SmeScope
     team_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., domain: _Optional[str] = ..., scope: _Optional[_Union[SMEScope, str]] = ..., team_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, name: _Optional[str] = ..., description: _Optional[str] = ..., domain: _Optional[str] = ..., scope: _Optional[_Union[SmeScope, str]] = ..., team_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CreateSMEResponse(_message.Message):
     __slots__ = ("sme",)
@@ -240,10 +240,10 @@ class ListSmesRequest(_message.Message):
     page_size: int
     page_token: str
     query: str
-    scope: SMEScope
+    scope: SmeScope
     team_id: str
-    status: SMEStatus
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., query: _Optional[str] = ..., scope: _Optional[_Union[SMEScope, str]] = ..., team_id: _Optional[str] = ..., status: _Optional[_Union[SMEStatus, str]] = ...) -> None: ...
+    status: SmeStatus
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., query: _Optional[str] = ..., scope: _Optional[_Union[SmeScope, str]] = ..., team_id: _Optional[str] = ..., status: _Optional[_Union[SmeStatus, str]] = ...) -> None: ...
 
 class ListSmesResponse(_message.Message):
     __slots__ = ("smes", "next_page_token", "total_count")
@@ -267,9 +267,9 @@ class UpdateSMERequest(_message.Message):
     name: str
     description: str
     domain: str
-    scope: SMEScope
+    scope: SmeScope
     if_match: str
-    def __init__(self, sme_id: _Optional[str] = ..., name: _Optional[str] = ..., description: _Optional[str] = ..., domain: _Optional[str] = ..., scope: _Optional[_Union[SMEScope, str]] = ..., if_match: _Optional[str] = ...) -> None: ...
+    def __init__(self, sme_id: _Optional[str] = ..., name: _Optional[str] = ..., description: _Optional[str] = ..., domain: _Optional[str] = ..., scope: _Optional[_Union[SmeScope, str]] = ..., if_match: _Optional[str] = ...) -> None: ...
 
 class UpdateSMEResponse(_message.Message):
     __slots__ = ("sme",)
@@ -370,8 +370,8 @@ class ListTasksRequest(_message.Message):
     sme_id: str
     assignee_user_id: str
     assigned_to_me: bool
-    statuses: _containers.RepeatedScalarFieldContainer[SMETaskStatus]
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., sme_id: _Optional[str] = ..., assignee_user_id: _Optional[str] = ..., assigned_to_me: _Optional[bool] = ..., statuses: _Optional[_Iterable[_Union[SMETaskStatus, str]]] = ...) -> None: ...
+    statuses: _containers.RepeatedScalarFieldContainer[SmeTaskStatus]
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., sme_id: _Optional[str] = ..., assignee_user_id: _Optional[str] = ..., assigned_to_me: _Optional[bool] = ..., statuses: _Optional[_Iterable[_Union[SmeTaskStatus, str]]] = ...) -> None: ...
 
 class ListTasksResponse(_message.Message):
     __slots__ = ("tasks", "next_page_token", "total_count")

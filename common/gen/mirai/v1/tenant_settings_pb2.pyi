@@ -11,25 +11,25 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
-class AIProvider(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+class AiProvider(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
-    AI_PROVIDER_UNSPECIFIED: _ClassVar[AIProvider]
-    AI_PROVIDER_GEMINI: _ClassVar[AIProvider]
+    AI_PROVIDER_UNSPECIFIED: _ClassVar[AiProvider]
+    AI_PROVIDER_GEMINI: _ClassVar[AiProvider]
 
-class AIKeyStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+class AiKeyStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
-    AI_KEY_STATUS_UNSPECIFIED: _ClassVar[AIKeyStatus]
-    AI_KEY_STATUS_MISSING: _ClassVar[AIKeyStatus]
-    AI_KEY_STATUS_VALID: _ClassVar[AIKeyStatus]
-    AI_KEY_STATUS_INVALID: _ClassVar[AIKeyStatus]
-    AI_KEY_STATUS_QUOTA_EXCEEDED: _ClassVar[AIKeyStatus]
-AI_PROVIDER_UNSPECIFIED: AIProvider
-AI_PROVIDER_GEMINI: AIProvider
-AI_KEY_STATUS_UNSPECIFIED: AIKeyStatus
-AI_KEY_STATUS_MISSING: AIKeyStatus
-AI_KEY_STATUS_VALID: AIKeyStatus
-AI_KEY_STATUS_INVALID: AIKeyStatus
-AI_KEY_STATUS_QUOTA_EXCEEDED: AIKeyStatus
+    AI_KEY_STATUS_UNSPECIFIED: _ClassVar[AiKeyStatus]
+    AI_KEY_STATUS_MISSING: _ClassVar[AiKeyStatus]
+    AI_KEY_STATUS_VALID: _ClassVar[AiKeyStatus]
+    AI_KEY_STATUS_INVALID: _ClassVar[AiKeyStatus]
+    AI_KEY_STATUS_QUOTA_EXCEEDED: _ClassVar[AiKeyStatus]
+AI_PROVIDER_UNSPECIFIED: AiProvider
+AI_PROVIDER_GEMINI: AiProvider
+AI_KEY_STATUS_UNSPECIFIED: AiKeyStatus
+AI_KEY_STATUS_MISSING: AiKeyStatus
+AI_KEY_STATUS_VALID: AiKeyStatus
+AI_KEY_STATUS_INVALID: AiKeyStatus
+AI_KEY_STATUS_QUOTA_EXCEEDED: AiKeyStatus
 
 class AISettings(_message.Message):
     __slots__ = ("provider", "model", "api_key_mask", "has_key", "key_status", "key_checked_at", "updated_at", "updated_by")
@@ -41,15 +41,15 @@ class AISettings(_message.Message):
     KEY_CHECKED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_BY_FIELD_NUMBER: _ClassVar[int]
-    provider: AIProvider
+    provider: AiProvider
     model: str
     api_key_mask: str
     has_key: bool
-    key_status: AIKeyStatus
+    key_status: AiKeyStatus
     key_checked_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     updated_by: _common_pb2.UserSummary
-    def __init__(self, provider: _Optional[_Union[AIProvider, str]] = ..., model: _Optional[str] = ..., api_key_mask: _Optional[str] = ..., has_key: _Optional[bool] = ..., key_status: _Optional[_Union[AIKeyStatus, str]] = ..., key_checked_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ...) -> None: ...
+    def __init__(self, provider: _Optional[_Union[AiProvider, str]] = ..., model: _Optional[str] = ..., api_key_mask: _Optional[str] = ..., has_key: _Optional[bool] = ..., key_status: _Optional[_Union[AiKeyStatus, str]] = ..., key_checked_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ...) -> None: ...
 
 class AIModel(_message.Message):
     __slots__ = ("id", "display_name", "description", "input_token_limit", "output_token_limit", "recommended", "supports_images")
@@ -84,10 +84,10 @@ class UpdateAISettingsRequest(_message.Message):
     PROVIDER_FIELD_NUMBER: _ClassVar[int]
     API_KEY_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
-    provider: AIProvider
+    provider: AiProvider
     api_key: str
     model: str
-    def __init__(self, provider: _Optional[_Union[AIProvider, str]] = ..., api_key: _Optional[str] = ..., model: _Optional[str] = ...) -> None: ...
+    def __init__(self, provider: _Optional[_Union[AiProvider, str]] = ..., api_key: _Optional[str] = ..., model: _Optional[str] = ...) -> None: ...
 
 class UpdateAISettingsResponse(_message.Message):
     __slots__ = ("settings",)
@@ -108,8 +108,8 @@ class DeleteAIKeyResponse(_message.Message):
 class ListAvailableModelsRequest(_message.Message):
     __slots__ = ("provider",)
     PROVIDER_FIELD_NUMBER: _ClassVar[int]
-    provider: AIProvider
-    def __init__(self, provider: _Optional[_Union[AIProvider, str]] = ...) -> None: ...
+    provider: AiProvider
+    def __init__(self, provider: _Optional[_Union[AiProvider, str]] = ...) -> None: ...
 
 class ListAvailableModelsResponse(_message.Message):
     __slots__ = ("models", "default_model")

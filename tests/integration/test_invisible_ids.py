@@ -1,0 +1,232 @@
+"""An id the caller may not see answers exactly like an id that does not exist.
+
+For every built RPC that accepts an id, the same request is sent three times by a
+member of no team: naming something of their own tenant they may not see (a team
+library's folder, course, module or lesson; someone else's outline, job or
+notification; a team-scoped SME), something of another tenant, and a random id.
+All three answers must be identical: same error, same message, same field (or, for
+listings filtered by the id, the same empty page)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from google.protobuf.message import Message
+from sqlalchemy import text
+
+from common.db import Database
+from common.errors import AppError, NotFound
+from common.gen.mirai.v1 import course_pb2
+from functions.bootstrap import Container
+from functions.registry import rpc_targets
+from tests.fakes.kratos import FakeKratos
+from tests.support.course_actors import CourseApi, ServiceApi, Tenant, make_tenant
+
+pytestmark = pytest.mark.integration
+
+KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience")
+
+
+@dataclass(frozen=True)
+class World:
+    a: Tenant
+    hidden: dict[str, str]  # kind -> an id of tenant A the outsider may not see
+    other: dict[str, str]  # kind -> an id of tenant B
+    mine: dict[str, str]  # the outsider's own course, module, lesson and folder
+
+
+def _course_with_lesson(container: Container, tenant: Tenant, *, folder_id: str = "") -> dict[str, str]:
+    api = CourseApi(container, tenant.lead)
+    course = api.create_course(title="Course", folder_id=folder_id).course
+    module = api.create_module(course_id=course.id, title="Module").module
+    lesson = api.create_lesson(course_id=course.id, module_id=module.id, title="Lesson").lesson
+    return {"course": course.id, "module": module.id, "lesson": lesson.id}
+
+
+def _notification_of(owner_db: Database, tenant: Tenant) -> str:
+    with owner_db.engine.connect() as conn:
+        found = conn.execute(text("select id from notifications where tenant_id = :t"), {"t": tenant.id}).scalar_one()
+    return str(found)
+
+
+@pytest.fixture(scope="module")
+def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World:
+    a, b = make_tenant(owner_db, kratos), make_tenant(owner_db, kratos)
+    # The seeded graph: a team folder, a team-scoped SME, the owner's outline and job, the lead's notification.
+    team_course = _course_with_lesson(container, a, folder_id=str(a.ids["team_folder"]))
+    hidden = {
+        **team_course, "folder": str(a.ids["team_folder"]), "team": str(a.ids["team"]),
+        "outline": str(a.ids["outline"]), "job": str(a.ids["job"]), "sme": str(a.ids["sme"]),
+        "notification": _notification_of(owner_db, a),
+        "audience": str(uuid.uuid4()),  # audiences are company-wide: nothing of A's is hidden from its members
+    }
+    other = {
+        **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
+        "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
+        "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]),
+    }
+    api = CourseApi(container, a.outsider)
+    course = api.create_course(title="Mine").course
+    module = api.create_module(course_id=course.id, title="Mine").module
+    lesson = api.create_lesson(course_id=course.id, module_id=module.id, title="Mine").lesson
+    folder = api.create_folder(name=f"Mine {uuid.uuid4().hex[:6]}").folder
+    mine = {"course": course.id, "module": module.id, "lesson": lesson.id, "folder": folder.id}
+    return World(a, hidden, other, mine)
+
+
+@dataclass(frozen=True)
+class Case:
+    area: str
+    method: str
+    kind: str
+    request: Callable[[str, dict[str, str]], dict[str, Any]]  # (the id tried, the caller's own ids) -> fields
+    listing: bool = False  # the id filters a list: the answer is a page, not an error
+    refusal: str = NotFound.__name__  # what a random id gets
+
+
+def _c(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
+    return Case("course", method, kind, request, **kw)
+
+
+def _ai(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
+    return Case("ai_generation", method, kind, request, **kw)
+
+
+CASES = [
+    # CourseService: the course id
+    *(_c(m, "course", lambda i, _: {"course_id": i}) for m in (
+        "GetCourse", "DeleteCourse", "RestoreCourse", "DuplicateCourse", "GetCourseContent", "ListCourseVersions")),
+    _c("UpdateCourse", "course", lambda i, _: {"course_id": i, "title": "x"}),
+    _c("SaveCourseContent", "course", lambda i, _: {"course_id": i, "content": course_pb2.CourseContent()}),
+    _c("GetCourseVersion", "course", lambda i, _: {"course_id": i, "version": 1}),
+    _c("RestoreCourseVersion", "course", lambda i, _: {"course_id": i, "version": 1}),
+    _c("CreateModule", "course", lambda i, _: {"course_id": i, "title": "x"}),
+    # CourseService: a module or lesson id inside the caller's own course
+    _c("UpdateModule", "module", lambda i, m: {"course_id": m["course"], "module_id": i, "title": "x"}),
+    _c("DeleteModule", "module", lambda i, m: {"course_id": m["course"], "module_id": i}),
+    _c("CreateLesson", "module", lambda i, m: {"course_id": m["course"], "module_id": i, "title": "x"}),
+    _c("ReorderLessons", "module", lambda i, m: {"course_id": m["course"], "module_id": i, "lesson_ids": [m["lesson"]]}),
+    # A new order must name exactly the course's modules: any other id is a bad list, whoever owns it.
+    _c("ReorderModules", "module", lambda i, m: {"course_id": m["course"], "module_ids": [m["module"], i]},
+       refusal="InvalidArgument"),
+    _c("MoveLesson", "module", lambda i, m: {"course_id": m["course"], "lesson_id": m["lesson"], "target_module_id": i}),
+    _c("GetLesson", "lesson", lambda i, m: {"course_id": m["course"], "lesson_id": i}),
+    _c("UpdateLesson", "lesson", lambda i, m: {"course_id": m["course"], "lesson_id": i, "title": "x"}),
+    _c("DeleteLesson", "lesson", lambda i, m: {"course_id": m["course"], "lesson_id": i}),
+    _c("MoveLesson", "lesson", lambda i, m: {"course_id": m["course"], "lesson_id": i, "target_module_id": m["module"]}),
+    # CourseService: folder ids
+    _c("CreateCourse", "folder", lambda i, _: {"title": "x", "folder_id": i}),
+    _c("UpdateCourse", "folder", lambda i, m: {"course_id": m["course"], "folder_id": i}),
+    _c("DuplicateCourse", "folder", lambda i, m: {"course_id": m["course"], "folder_id": i}),
+    _c("ListCourses", "folder", lambda i, _: {"folder_id": i}),
+    _c("CreateFolder", "folder", lambda i, _: {"name": "x", "parent_id": i}),
+    _c("GetFolder", "folder", lambda i, _: {"folder_id": i}),
+    _c("ListFolders", "folder", lambda i, _: {"parent_id": i}),
+    _c("UpdateFolder", "folder", lambda i, _: {"folder_id": i, "name": "x"}),
+    _c("MoveFolder", "folder", lambda i, _: {"folder_id": i}),
+    _c("MoveFolder", "folder", lambda i, m: {"folder_id": m["folder"], "new_parent_id": i}),
+    _c("DeleteFolder", "folder", lambda i, _: {"folder_id": i, "delete_contents": True}),
+    _c("DeleteFolder", "folder", lambda i, m: {"folder_id": m["folder"], "target_folder_id": i}),
+    # CourseService: team ids
+    _c("CreateFolder", "team", lambda i, _: {"name": "x", "team_id": i}),
+    _c("MoveFolder", "team", lambda i, m: {"folder_id": m["folder"], "team_id": i}),
+    _c("ListFolders", "team", lambda i, _: {"team_id": i}),
+    _c("ListCourses", "team", lambda i, _: {"team_id": i}, listing=True),
+    _c("CountCoursesByFolder", "team", lambda i, _: {"team_id": i}, listing=True),
+    # CourseService: target audiences (company-wide, so only another tenant's can be unseen)
+    _c("CreateCourse", "audience", lambda i, _: {"title": "x", "target_audience_id": i}),
+    _c("UpdateCourse", "audience", lambda i, m: {"course_id": m["course"], "target_audience_id": i}),
+    _c("ListCourses", "audience", lambda i, _: {"target_audience_id": i}, listing=True),
+    # AIGenerationService
+    _ai("GenerateOutline", "folder", lambda i, _: {"title": "x", "folder_id": i}),
+    _ai("GenerateOutline", "course", lambda i, _: {"title": "x", "course_id": i}),
+    _ai("GenerateOutline", "sme", lambda i, _: {"title": "x", "sme_ids": [i]}),
+    _ai("GenerateOutline", "audience", lambda i, _: {"title": "x", "target_audience_id": i}),
+    _ai("GetOutline", "outline", lambda i, _: {"outline_id": i}),
+    _ai("UpdateOutline", "outline", lambda i, _: {"outline_id": i, "title": "x"}),
+    _ai("ApproveOutline", "outline", lambda i, _: {"outline_id": i}),
+    _ai("RejectOutline", "outline", lambda i, _: {"outline_id": i, "reason": "x"}),
+    _ai("GenerateLessons", "course", lambda i, _: {"course_id": i}),
+    _ai("GenerateLessons", "lesson", lambda i, m: {"course_id": m["course"], "lesson_ids": [i]}),
+    _ai("RegenerateComponent", "course", lambda i, m: {"course_id": i, "lesson_id": m["lesson"],
+                                                       "component_id": str(uuid.UUID(int=1)), "instruction": "x"}),
+    _ai("RegenerateComponent", "lesson", lambda i, m: {"course_id": m["course"], "lesson_id": i,
+                                                       "component_id": str(uuid.UUID(int=1)), "instruction": "x"}),
+    _ai("GetJob", "job", lambda i, _: {"job_id": i}),
+    _ai("CancelJob", "job", lambda i, _: {"job_id": i}),
+    _ai("ListJobs", "course", lambda i, _: {"course_id": i}, listing=True),
+    _ai("ListJobs", "outline", lambda i, _: {"outline_id": i}, listing=True),
+    _ai("ListJobs", "sme", lambda i, _: {"sme_id": i}, listing=True),
+    # TargetAudienceService
+    Case("target_audience", "GetTargetAudience", "audience", lambda i, _: {"target_audience_id": i}),
+    Case("target_audience", "UpdateTargetAudience", "audience", lambda i, _: {"target_audience_id": i, "name": "x"}),
+    Case("target_audience", "DeleteTargetAudience", "audience", lambda i, _: {"target_audience_id": i}),
+    # NotificationService
+    Case("notification", "MarkNotificationRead", "notification", lambda i, _: {"notification_ids": [i]}),
+]
+
+# Built RPCs that take no id (the tenant and the caller come from the session).
+NO_IDS = {
+    "NotificationService.ListNotifications", "NotificationService.GetUnreadCount",
+    "NotificationService.MarkAllNotificationsRead", "TargetAudienceService.CreateTargetAudience",
+    "TargetAudienceService.ListTargetAudiences", "AIGenerationService.ListOutlines", "CourseService.ListCourseTags",
+    "TenantSettingsService.GetAISettings", "TenantSettingsService.UpdateAISettings",
+    "TenantSettingsService.DeleteAIKey", "TenantSettingsService.ListAvailableModels", "UserService.GetProfile",
+    "HealthService.Check",
+}
+SERVICES = {"course": "CourseService", "ai_generation": "AIGenerationService", "target_audience": "TargetAudienceService",
+            "notification": "NotificationService"}
+
+
+def test_every_built_rpc_that_takes_an_id_is_tried() -> None:
+    built = {f"{t.service}.{t.method}" for t in rpc_targets() if t.implemented()}
+    tried = {f"{SERVICES[case.area]}.{case.method}" for case in CASES}
+    assert built - NO_IDS == tried
+
+
+def _snake(method: str) -> str:
+    return "".join(f"_{ch.lower()}" if ch.isupper() else ch for ch in method).lstrip("_")
+
+
+def _answer(action: Callable[[], Message]) -> tuple[Any, ...]:
+    try:
+        response = action()
+    except AppError as err:
+        return type(err).__name__, err.message, err.field
+    return ("answered", response.SerializeToString(deterministic=True))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}-{c.kind}")
+def test_an_invisible_id_answers_like_a_random_one(case: Case, world: World, container: Container) -> None:
+    api = ServiceApi(container, world.a.outsider, case.area)
+    call = getattr(api, _snake(case.method))
+    random_id = str(uuid.uuid4())
+    answers = {
+        name: _answer(lambda id_=id_: call(**case.request(id_, world.mine)))
+        for name, id_ in (("random", random_id), ("hidden", world.hidden[case.kind]),
+                          ("other tenant", world.other[case.kind]))
+    }
+    if case.listing:
+        assert answers["random"][0] == "answered"
+    else:
+        assert answers["random"][0] == case.refusal, answers["random"]
+    # Messages may name the id that was sent; with it masked they must not differ at all.
+    masked = {name: tuple(str(part).replace(id_, "<id>") for part in answer) for (name, answer), id_ in zip(
+        answers.items(), (random_id, world.hidden[case.kind], world.other[case.kind]), strict=True)}
+    assert masked["hidden"] == masked["random"] == masked["other tenant"], answers
+
+
+def test_the_hidden_ids_are_real_and_visible_to_their_owners(world: World, container: Container) -> None:
+    """The test above proves nothing if the hidden ids were not there: their own people see them."""
+    lead = CourseApi(container, world.a.lead)
+    assert lead.get_course(course_id=world.hidden["course"]).course.folder_id == world.hidden["folder"]
+    assert lead.get_folder(folder_id=world.hidden["folder"]).folder.id == world.hidden["folder"]
+    owner = ServiceApi(container, world.a.owner, "ai_generation")
+    assert owner.get_outline(outline_id=world.hidden["outline"]).outline.id == world.hidden["outline"]
+    assert owner.get_job(job_id=world.hidden["job"]).job.id == world.hidden["job"]
+    assert ServiceApi(container, world.a.lead, "notification").mark_notification_read(
+        notification_ids=[world.hidden["notification"]]).updated_count == 1
