@@ -61,12 +61,15 @@ def _headers(environ: dict[str, Any]) -> dict[str, str]:
 
 
 def parse_cloudevent(environ: dict[str, Any]) -> CloudEvent:
-    """A CloudEvent from a WSGI request (binary or structured mode); ValueError if it is not one."""
+    """A CloudEvent from a WSGI request (binary or structured mode, attribute headers
+    percent-decoded per the HTTP binding); ValueError if it is not one."""
     from cloudevents.exceptions import GenericException
     from cloudevents.http import from_http
 
+    from events.http_binding import decoded_headers
+
     try:
-        return from_http(_headers(environ), _read_body(environ))
+        return from_http(decoded_headers(_headers(environ)), _read_body(environ))
     except GenericException as err:
         raise ValueError(f"not a CloudEvent: {err}") from None
 
