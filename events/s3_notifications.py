@@ -8,8 +8,10 @@ Only fields every implementation sends are relied on; MinIO's extras
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import unquote_plus
 
@@ -17,6 +19,8 @@ from cloudevents.http import CloudEvent
 
 OBJECT_CREATED = "io.minio.object.created"
 _ID_NAMESPACE = uuid.UUID("6b1f3b5e-8f5e-4f43-9c43-7f7a4c2f0a11")
+# Within S3's bucket naming rules (a-z 0-9 . -), so ``s3://<bucket>`` is a valid event source.
+_BUCKET = re.compile(r"[a-z0-9][a-z0-9.-]{0,62}")
 
 
 class MalformedNotification(ValueError):
@@ -48,7 +52,7 @@ class ObjectCreated:
             "subject": self.key,
             "datacontenttype": "application/json",
         }
-        if self.event_time:
+        if _is_rfc3339(self.event_time):
             attributes["time"] = self.event_time
         data = {
             "bucket": self.bucket,
@@ -69,36 +73,67 @@ def _is_object_created(event_name: str) -> bool:
     return event_name.removeprefix("s3:").startswith("ObjectCreated:")
 
 
+def _is_rfc3339(value: str) -> bool:
+    # The broker refuses an event whose time is not a timestamp; the data keeps the raw text.
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return "T" in value and parsed.tzinfo is not None
+
+
+def _lookup(value: Any, *names: str) -> Any:
+    """``value[names[0]][names[1]]…``, or None where a step is missing or not an object."""
+    for name in names:
+        value = value.get(name) if isinstance(value, dict) else None
+    return value
+
+
+def _optional_text(obj: dict[str, Any], name: str) -> str | None:
+    value = obj.get(name)
+    return value if isinstance(value, str) else None
+
+
+def _key(raw: str, path: str) -> str:
+    # Keys arrive form-URL-encoded (a space is "+"), in AWS's format and MinIO's alike.
+    try:
+        key = unquote_plus(raw, errors="strict")
+        key.encode("utf-8")  # a lone surrogate from a JSON escape is not a character
+    except UnicodeError:
+        raise MalformedNotification(f"{path}.s3.object.key is not valid UTF-8") from None
+    return key
+
+
 def _record(raw: Any, index: int) -> ObjectCreated | None:
+    path = f"Records[{index}]"
     if not isinstance(raw, dict):
-        raise MalformedNotification(f"Records[{index}] is not an object")
+        raise MalformedNotification(f"{path} is not an object")
     event_name = raw.get("eventName")
     if not isinstance(event_name, str):
-        raise MalformedNotification(f"Records[{index}].eventName is missing")
+        raise MalformedNotification(f"{path}.eventName is missing")
     if not _is_object_created(event_name):
         return None
-    s3 = raw.get("s3") or {}
-    bucket = (s3.get("bucket") or {}).get("name")
-    obj = s3.get("object") or {}
+    bucket = _lookup(raw, "s3", "bucket", "name")
+    obj = _lookup(raw, "s3", "object")
+    obj = obj if isinstance(obj, dict) else {}
     key = obj.get("key")
-    if not isinstance(bucket, str) or not bucket:
-        raise MalformedNotification(f"Records[{index}].s3.bucket.name is missing")
+    if not isinstance(bucket, str) or not _BUCKET.fullmatch(bucket):
+        raise MalformedNotification(f"{path}.s3.bucket.name is missing or not a bucket name")
     if not isinstance(key, str) or not key:
-        raise MalformedNotification(f"Records[{index}].s3.object.key is missing")
+        raise MalformedNotification(f"{path}.s3.object.key is missing")
     size = obj.get("size", 0)
-    if not isinstance(size, int) or size < 0:
-        raise MalformedNotification(f"Records[{index}].s3.object.size is not a size")
+    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+        raise MalformedNotification(f"{path}.s3.object.size is not a size")
     return ObjectCreated(
         bucket=bucket,
-        # Keys arrive form-URL-encoded (a space is "+"), in AWS's format and MinIO's alike.
-        key=unquote_plus(key),
+        key=_key(key, path),
         size=size,
-        etag=obj.get("eTag"),
-        content_type=obj.get("contentType"),
-        version_id=obj.get("versionId"),
-        sequencer=obj.get("sequencer"),
+        etag=_optional_text(obj, "eTag"),
+        content_type=_optional_text(obj, "contentType"),
+        version_id=_optional_text(obj, "versionId"),
+        sequencer=_optional_text(obj, "sequencer"),
         event_name=event_name,
-        event_time=str(raw.get("eventTime") or ""),
+        event_time=raw["eventTime"] if isinstance(raw.get("eventTime"), str) else "",
     )
 
 

@@ -23,6 +23,7 @@ from cloudevents.http import CloudEvent
 
 from common.errors import AppError, Conflict, ResourceExhausted, Unavailable, Unimplemented
 from common.rpc.http import plain_response
+from common.rpc.incidents import redacted_traceback
 
 log = logging.getLogger("mirai.events")
 
@@ -60,12 +61,15 @@ def _headers(environ: dict[str, Any]) -> dict[str, str]:
 
 
 def parse_cloudevent(environ: dict[str, Any]) -> CloudEvent:
-    """A CloudEvent from a WSGI request (binary or structured mode); ValueError if it is not one."""
+    """A CloudEvent from a WSGI request (binary or structured mode, attribute headers
+    percent-decoded per the HTTP binding); ValueError if it is not one."""
     from cloudevents.exceptions import GenericException
     from cloudevents.http import from_http
 
+    from events.http_binding import decoded_headers
+
     try:
-        return from_http(_headers(environ), _read_body(environ))
+        return from_http(decoded_headers(_headers(environ)), _read_body(environ))
     except GenericException as err:
         raise ValueError(f"not a CloudEvent: {err}") from None
 
@@ -90,9 +94,10 @@ class CloudEventEndpoint:
         except AppError as err:
             log.warning("%s: event %s (%s) failed: %s", self.name, event["id"], event["type"], err.message)
             return plain_response(start_response, _status_for(err), {"error": err.message})
-        except Exception:
+        except Exception as err:  # noqa: BLE001 - every failure becomes an incident, logged redacted
             incident = uuid.uuid4().hex[:12]
-            log.exception("%s: event %s (%s) crashed (incident %s)", self.name, event["id"], event["type"], incident)
+            log.error("%s: event %s (%s) crashed (incident %s)\n%s", self.name, event["id"], event["type"], incident,
+                      redacted_traceback(err))
             return plain_response(start_response, "500 Internal Server Error", {"error": f"internal error (incident {incident})"})
         # No body: Knative would try to read a reply body as an event to send back to the broker.
         start_response("204 No Content", [])

@@ -1,8 +1,10 @@
 """Checks of request fields that every area needs: ids, text, lists, enums.
 
 Each failure is ``InvalidArgument`` naming the field as the contract spells it,
-so a client can point at the input. Text may not hold NUL (PostgreSQL refuses it)
-or other control characters except tab and line breaks.
+so a client can point at the input. Text follows the one rule of
+``common.rpc.request_text`` (no control characters except tab and line breaks),
+which every request already passed; ``text`` applies it again to values that
+reach a handler by other ways.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from common.errors import InvalidArgument
 from common.identifiers import canonical_uuid
+from common.rpc.request_text import MESSAGE as CONTROL_CHARACTERS_MESSAGE
+from common.rpc.request_text import has_control_characters
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # language[-script][-region][-variant...], the shapes of BCP 47 tags people use.
 _BCP47 = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*")
 MAX_LANGUAGE_CHARS = 35
@@ -47,8 +50,8 @@ def text(value: str, *, field: str, max_chars: int, required: bool = False) -> s
         raise InvalidArgument("is required", field=field)
     if len(cleaned) > max_chars:
         raise InvalidArgument(f"must be at most {max_chars} characters", field=field)
-    if _CONTROL.search(cleaned):
-        raise InvalidArgument("must not contain control characters", field=field)
+    if has_control_characters(cleaned):
+        raise InvalidArgument(CONTROL_CHARACTERS_MESSAGE, field=field)
     return cleaned
 
 

@@ -13,6 +13,7 @@ from common.rpc.context import Call, current_principal
 from common.rpc.errors import ErrorInterceptor
 from common.rpc.http import Cors, SinglePath, WSGIApp
 from common.rpc.limits import max_request_bytes
+from common.rpc.request_text import RequestTextInterceptor
 from functions import registry
 from functions.registry import Target
 
@@ -50,7 +51,8 @@ def build_rpc_app(target: Target, container: Any) -> WSGIApp:
     handler = _adapt(target.load_implementation(), container) if target.implemented() else None  # type: ignore[arg-type]
     # Authentication and the role check run even for methods not built yet, so the
     # access table is enforced uniformly and a new handler never ships unguarded.
-    interceptors = [ErrorInterceptor(), *container.rpc_interceptors(target)]
+    # The text rule runs after them: a caller learns nothing about inputs before signing in.
+    interceptors = [ErrorInterceptor(), *container.rpc_interceptors(target), RequestTextInterceptor()]
     app = application_class(_OneMethodService(target, handler), interceptors=interceptors,
                             read_max_bytes=max_request_bytes(container.settings.s3.max_body_bytes))
     origins = (container.settings.allowed_origin or "").split(",")

@@ -21,6 +21,7 @@ from functions.bootstrap import Container
 from tests.fakes.event_receiver import EventReceiver, event_receiver
 from tests.fakes.kratos import FakeKratos
 from tests.support import services
+from tests.support.fuzz_seed import FUZZ_SEED
 from tests.support.tenants import SeededTenant, provision_tenant
 
 ALLOWED_ORIGIN = "http://127.0.0.1:3000"
@@ -28,6 +29,10 @@ STRIPE_WEBHOOK_SECRET = "whsec_test_runner_0123456789"
 MINIO_WEBHOOK_TOKEN = "minio-test-token"
 # Trust auth on the loopback test servers ignores it, but the role gets it as deployed.
 APP_DB_PASSWORD = "mirai-app-test-password"
+
+
+def pytest_report_header() -> str:
+    return f"RPC fuzzing seed: MIRAI_FUZZ_SEED={FUZZ_SEED} (set it to replay this run)"
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,8 @@
 """Publishes CloudEvents to the broker (``K_SINK``) in binary mode, with retries.
 
+Attribute headers are percent-encoded as the CloudEvents HTTP binding says
+(events/http_binding.py), so any subject (an S3 key in any script) is a valid header.
+
 Knative injects ``K_SINK`` through a SinkBinding; the local runner points it at
 its in-process broker, so publishing code is the same in both places.
 """
@@ -12,8 +15,9 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 
-from cloudevents.conversion import to_binary
 from cloudevents.http import CloudEvent
+
+from events.http_binding import to_binary
 
 log = logging.getLogger("mirai.events")
 
@@ -53,7 +57,7 @@ class HttpEventPublisher:
         for attempt in range(self._attempts):
             if attempt:
                 self._sleep(self._backoff * 2 ** (attempt - 1))
-            status, last_error = self._post(headers, body or b"")
+            status, last_error = self._post(headers, body)
             if 200 <= status < 300:
                 return
             if status and not is_retryable(status):

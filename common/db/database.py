@@ -44,6 +44,8 @@ class Database:
             max_overflow=pool_size,
             pool_pre_ping=True,
             pool_recycle=300,
+            # Errors and logs show the SQL, never its parameters: they are request values.
+            hide_parameters=True,
             # PgBouncer in transaction mode cannot keep server-side prepared statements.
             connect_args={"prepare_threshold": None, "connect_timeout": 5},
         )

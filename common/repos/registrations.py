@@ -44,6 +44,13 @@ class ProvisionedTenant:
     user_id: uuid.UUID
 
 
+@dataclass(frozen=True)
+class PaidCheckout:
+    registration_id: uuid.UUID
+    newly_paid: bool
+    """True only for the call that moved the registration to paid; redeliveries see False."""
+
+
 class Registrations:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -78,11 +85,13 @@ class Registrations:
         ).first()
         return PendingRegistration(**row._mapping) if row else None
 
-    def mark_paid(self, *, checkout_session_id: str, customer_id: str | None, subscription_id: str | None) -> uuid.UUID | None:
-        return self._session.execute(
-            text("select mirai_mark_registration_paid(:session, :customer, :subscription)"),
+    def mark_paid(self, *, checkout_session_id: str, customer_id: str | None, subscription_id: str | None) -> PaidCheckout | None:
+        """The registration of the checkout, marked paid; None when no registration has that checkout."""
+        row = self._session.execute(
+            text("select registration_id, newly_paid from mirai_mark_registration_paid(:session, :customer, :subscription)"),
             {"session": checkout_session_id, "customer": customer_id, "subscription": subscription_id},
-        ).scalar_one_or_none()
+        ).one_or_none()
+        return PaidCheckout(row.registration_id, row.newly_paid) if row else None
 
     def fail(self, registration_id: uuid.UUID, reason: str) -> bool:
         return bool(self._session.execute(

@@ -11,6 +11,7 @@ from connectrpc.code import Code
 from connectrpc.errors import ConnectError
 
 from common.errors import AppError
+from common.rpc.incidents import redacted_traceback
 
 log = logging.getLogger("mirai.rpc")
 
@@ -22,7 +23,8 @@ def to_connect_error(err: AppError) -> ConnectError:
 
 class ErrorInterceptor:
     """Turns ``AppError`` into its Connect code; anything unexpected becomes
-    ``internal`` with an incident id, logged with its trace, no detail leaked."""
+    ``internal`` with an incident id, logged with its trace but without any
+    exception message (they quote request values and SQL parameters), no detail leaked."""
 
     def intercept_unary_sync(self, call_next: Callable[[Any, Any], Any], request: Any, ctx: Any, /) -> Any:
         try:
@@ -31,7 +33,7 @@ class ErrorInterceptor:
             raise
         except AppError as err:
             raise to_connect_error(err) from None
-        except Exception:
+        except Exception as err:  # noqa: BLE001 - every failure becomes an incident, logged redacted
             incident = uuid.uuid4().hex[:12]
-            log.exception("unexpected error in %s (incident %s)", ctx.method.name, incident)
+            log.error("unexpected error in %s (incident %s)\n%s", ctx.method.name, incident, redacted_traceback(err))
             raise ConnectError(Code.INTERNAL, f"internal error (incident {incident})") from None

@@ -3,7 +3,10 @@
 Stripe delivers at least once (and retries), so the handler is idempotent on
 the Stripe event id: the processed-event mark, the paid status and the
 ``io.mirai.registration.paid`` outbox row commit together or not at all. The
-provisioning job consumes that event to create the Kratos identity and tenant.
+same checkout can also arrive under another event id; only the delivery that
+moved the registration to paid writes the outbox row, so provisioning is
+triggered once per checkout session. The provisioning job consumes that event
+to create the Kratos identity and tenant.
 """
 
 from __future__ import annotations
@@ -37,13 +40,15 @@ def record_paid(event: CloudEvent, tx: Any) -> None:
         log.info("checkout %s completed unpaid (%s); waiting for payment", session["id"], session.get("payment_status"))
         return
     customer, subscription = session.get("customer"), session.get("subscription")
-    registration_id = tx.registrations.mark_paid(
-        checkout_session_id=session["id"], customer_id=customer, subscription_id=subscription
-    )
-    if registration_id is None:
+    paid = tx.registrations.mark_paid(checkout_session_id=session["id"], customer_id=customer, subscription_id=subscription)
+    if paid is None:
         # Checkouts of existing customers (upgrades) also complete; they are not registrations.
         log.info("checkout %s matches no pending registration", session["id"])
         return
+    if not paid.newly_paid:
+        log.info("checkout %s was already paid (event %s); provisioning was triggered then", session["id"], event["id"])
+        return
+    registration_id = paid.registration_id
     tx.system_outbox.add(
         type=REGISTRATION_PAID,
         source=REGISTRATION_SOURCE,

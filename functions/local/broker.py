@@ -150,7 +150,7 @@ class WsgiDelivery:
         self._timeout = timeout_seconds
 
     def __call__(self, subscriber: Subscriber, event: CloudEvent) -> DeliveryResult:
-        from cloudevents.conversion import to_binary
+        from events.http_binding import to_binary
 
         headers, body = to_binary(event)
         if subscriber.uri:

@@ -8,7 +8,6 @@ acknowledged and skipped. Broker unreachable: 503, and MinIO retries.
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -17,7 +16,7 @@ from common.config import ConfigError
 from common.rpc.http import SinglePath, WSGIApp, plain_response
 from events.ports import EventPublisher
 from events.s3_notifications import MalformedNotification, objects_created
-from functions.webhooks.request import BodyTooLarge, read_body
+from functions.webhooks.request import BadBody, json_object, read_body
 
 log = logging.getLogger("mirai.webhooks")
 
@@ -41,10 +40,9 @@ class MinioWebhook:
         if not self._authorized(environ):
             return plain_response(start_response, "401 Unauthorized", {"error": "missing or wrong bearer token"})
         try:
-            created = objects_created(json.loads(read_body(environ)))
-        except (ValueError, MalformedNotification, BodyTooLarge) as err:
-            message = str(err) if isinstance(err, MalformedNotification | BodyTooLarge) else "body is not JSON"
-            return plain_response(start_response, "400 Bad Request", {"error": message})
+            created = objects_created(json_object(read_body(environ)))
+        except (BadBody, MalformedNotification) as err:
+            return plain_response(start_response, "400 Bad Request", {"error": str(err)})
         try:
             for record in created:
                 self._publisher.publish(record.to_cloudevent())

@@ -1,6 +1,7 @@
 """POST /webhooks/stripe: a signed Stripe event becomes a CloudEvent on the broker.
 
-Bad or missing signature: 400 and nothing published. A type outside the event
+Bad or missing signature, or a signed body that is not a Stripe event object:
+400 and nothing published. A type outside the event
 catalogue: 200 (so Stripe stops retrying) and nothing published. Broker
 unreachable: 503, and Stripe retries later with the same event id.
 """
@@ -15,7 +16,7 @@ from common.config import ConfigError
 from common.rpc.http import SinglePath, WSGIApp, plain_response
 from events.catalogue import is_known
 from events.ports import EventPublisher
-from functions.webhooks.request import BodyTooLarge, read_body
+from functions.webhooks.request import BadBody, json_object, read_body
 
 log = logging.getLogger("mirai.webhooks")
 
@@ -29,19 +30,18 @@ class StripeWebhook:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         from common.adapters.events_publisher import PublishFailed
-        from common.adapters.stripe_signatures import InvalidSignature, verify_stripe_event
-        from events.stripe_events import to_cloudevent
+        from common.adapters.stripe_signatures import InvalidSignature, verify_stripe_signature
+        from events.stripe_events import NotAStripeEvent, to_cloudevent
 
         if environ["REQUEST_METHOD"] != "POST":
             return plain_response(start_response, "405 Method Not Allowed", {"error": "POST a Stripe event"})
         try:
-            stripe_event = verify_stripe_event(
-                read_body(environ), environ.get("HTTP_STRIPE_SIGNATURE"), secret=self._secret
-            )
-        except (InvalidSignature, BodyTooLarge) as err:
+            body = read_body(environ)
+            verify_stripe_signature(body, environ.get("HTTP_STRIPE_SIGNATURE"), secret=self._secret)
+            event = to_cloudevent(json_object(body))
+        except (InvalidSignature, BadBody, NotAStripeEvent) as err:
             log.warning("stripe webhook refused: %s", err)
             return plain_response(start_response, "400 Bad Request", {"error": str(err)})
-        event = to_cloudevent(stripe_event)
         if not is_known(event["type"]):
             log.info("stripe webhook: ignoring %s (%s), not in the event catalogue", event["type"], event["id"])
             return plain_response(start_response, "200 OK", {"status": "ignored", "type": event["type"]})

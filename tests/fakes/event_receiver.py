@@ -10,6 +10,8 @@ from typing import Any
 
 from cloudevents.http import CloudEvent, from_http
 
+from events.http_binding import decoded_headers
+
 
 class EventReceiver:
     def __init__(self) -> None:
@@ -35,9 +37,12 @@ class EventReceiver:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 with receiver.arrived:
                     status = receiver.statuses.pop(0) if receiver.statuses else 202
+                    # As a Knative broker does: header values must be printable ASCII (RFC 7230).
+                    if any(not (value.isascii() and value.isprintable()) for value in headers.values()):
+                        status = 400
                     receiver.raw_headers.append(headers)
                     if status < 300:
-                        receiver.events.append(from_http(headers, body))
+                        receiver.events.append(from_http(decoded_headers(headers), body))
                     receiver.arrived.notify_all()
                 self.send_response(status)
                 self.send_header("Content-Length", "0")

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from common.db import Database
+from common.repos.registrations import PaidCheckout
 from functions.bootstrap import Container
 from tests.support.tenants import SeededTenant
 
@@ -29,8 +30,10 @@ def test_provisioning_is_idempotent_and_needs_a_paid_registration(container: Con
     with pytest.raises(DBAPIError, match="not paid"), container.db.system_session() as uow:
         uow.registrations.provision(registration, kratos_id="k-unpaid", slug=f"s-{uuid.uuid4().hex[:8]}")
     with container.db.system_session() as uow:
-        assert uow.registrations.mark_paid(checkout_session_id=session_id, customer_id="cus_1x", subscription_id=None) == registration
-        assert uow.registrations.mark_paid(checkout_session_id=session_id, customer_id="cus_1x", subscription_id=None) == registration
+        first_paid = uow.registrations.mark_paid(checkout_session_id=session_id, customer_id="cus_1x", subscription_id=None)
+        paid_again = uow.registrations.mark_paid(checkout_session_id=session_id, customer_id="cus_1x", subscription_id=None)
+        assert first_paid == PaidCheckout(registration, newly_paid=True)
+        assert paid_again == PaidCheckout(registration, newly_paid=False)
         identity = f"k-{uuid.uuid4().hex}"
         first = uow.registrations.provision(registration, kratos_id=identity, slug=f"s-{uuid.uuid4().hex[:8]}")
         again = uow.registrations.provision(registration, kratos_id=identity, slug="ignored-on-redelivery")
