@@ -1,5 +1,6 @@
-"""GetCourse is served from Redis after the first read; every write invalidates;
-without Redis (disabled, or a server that dies mid-test) every RPC still works."""
+"""GetCourse is served from Redis after the first read; every write makes the entry
+unusable; with the cache disabled every RPC works; with a Redis that dies mid-test
+reads come from the database and writes answer ``unavailable`` without changing anything."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import text
 
+from common.adapters.cache import RedisCache
 from common.cache_keys import CacheKeys
 from common.config import Settings
 from common.db import Database
+from common.errors import Unavailable
 from common.gen.mirai.v1 import common_pb2, course_pb2
 from functions.bootstrap import Container
-from tests.support.course_actors import CourseApi, Tenant
+from tests.support.cache_probe import cached_course
+from tests.support.course_actors import CourseApi, Tenant, error_of
 from tests.support.redis_process import RedisProcess
 
 pytestmark = pytest.mark.integration
@@ -29,8 +33,7 @@ def test_the_second_read_is_served_from_the_cache(container: Container, tenant: 
     api = CourseApi(container, tenant.lead)
     course = api.create_course(title="Cached").course
     first = api.get_course(course_id=course.id).course
-    entry = container.cache.get(CacheKeys(tenant.id).course(course.id))
-    assert entry is not None and entry.etag == first.etag
+    assert cached_course(container.cache, tenant.id, course.id) == first
     _rename_behind_the_apis_back(owner_db, course.id, "Changed in the database only")
     assert api.get_course(course_id=course.id).course == first  # the database was not asked
 
@@ -38,7 +41,6 @@ def test_the_second_read_is_served_from_the_cache(container: Container, tenant: 
 def test_every_write_invalidates_the_entry(container: Container, tenant: Tenant, owner_db: Database) -> None:
     api = CourseApi(container, tenant.lead)
     course = api.create_course(title="Cached").course
-    key = CacheKeys(tenant.id).course(course.id)
     writes = [
         lambda: api.update_course(course_id=course.id, description="new"),
         lambda: api.create_module(course_id=course.id, title="M"),
@@ -48,9 +50,9 @@ def test_every_write_invalidates_the_entry(container: Container, tenant: Tenant,
     ]
     for write in writes:
         api.get_course(course_id=course.id)
-        assert container.cache.get(key) is not None
+        assert cached_course(container.cache, tenant.id, course.id) is not None
         write()
-        assert container.cache.get(key) is None
+        assert cached_course(container.cache, tenant.id, course.id) is None
     assert api.get_course(course_id=course.id).course.content_version == 3
 
 
@@ -109,29 +111,33 @@ def test_with_the_cache_disabled_every_rpc_works_and_nothing_is_cached(settings:
         _every_course_rpc(api, tenant)
         course = api.create_course(title="Not cached").course
         api.get_course(course_id=course.id)
-        from common.adapters.cache import RedisCache
-
         assert settings.redis_url
         probe = RedisCache.from_url(settings.redis_url)
-        assert probe.get(CacheKeys(tenant.id).course(course.id)) is None
+        assert probe.client.exists(CacheKeys(tenant.id).course(course.id)) == 0
         probe.close()
     finally:
         uncached.close()
 
 
-def test_redis_dying_mid_test_degrades_to_the_database(settings: Settings, tenant: Tenant, owner_db: Database,
-                                                       redis_process: RedisProcess) -> None:
+def test_with_redis_dead_reads_come_from_the_database_and_writes_change_nothing(
+    settings: Settings, tenant: Tenant, owner_db: Database, redis_process: RedisProcess
+) -> None:
     own = Container(replace(settings, redis_url=redis_process.url))
     try:
         api = CourseApi(own, tenant.owner)
         course = api.create_course(title="Before the outage").course
         api.get_course(course_id=course.id)
-        assert own.cache.get(CacheKeys(tenant.id).course(course.id)) is not None
+        assert cached_course(own.cache, tenant.id, course.id) is not None
 
         redis_process.kill()
 
         _rename_behind_the_apis_back(owner_db, course.id, "Read from the database")
         assert api.get_course(course_id=course.id).course.title == "Read from the database"
-        _every_course_rpc(api, tenant)
+        assert api.list_courses().courses
+        err = error_of(lambda: api.update_course(course_id=course.id, title="Never written"))
+        assert isinstance(err, Unavailable) and "retry" in err.message
+        assert isinstance(error_of(lambda: api.create_module(course_id=course.id, title="M")), Unavailable)
+        assert api.get_course(course_id=course.id).course.title == "Read from the database"
+        assert api.get_course_content(course_id=course.id).content.modules == []
     finally:
         own.close()
