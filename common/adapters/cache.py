@@ -99,6 +99,8 @@ def _check_key(key: str) -> None:
 
 
 def _check_keys(*keys: str) -> None:
+    if not keys:
+        raise ValueError("at least one key is needed")
     for key in keys:
         _check_key(key)
 

@@ -4,7 +4,6 @@ reads come from the database and writes answer ``unavailable`` without changing 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 
 import pytest
@@ -15,10 +14,10 @@ from common.cache_keys import CacheKeys
 from common.config import Settings
 from common.db import Database
 from common.errors import Unavailable
-from common.gen.mirai.v1 import common_pb2, course_pb2
+from common.gen.mirai.v1 import course_pb2
 from functions.bootstrap import Container
 from tests.support.cache_probe import cached_course
-from tests.support.course_actors import CourseApi, Tenant, error_of
+from tests.support.course_actors import CourseApi, Tenant, error_of, every_course_rpc
 from tests.support.redis_process import RedisProcess
 
 pytestmark = pytest.mark.integration
@@ -65,50 +64,11 @@ def test_a_folder_move_invalidates_the_courses_inside_it(container: Container, t
     assert owner.get_course(course_id=course.id).course.team_id == str(tenant.ids["team"])
 
 
-def _every_course_rpc(api: CourseApi, tenant: Tenant) -> None:
-    """One pass over every CourseService RPC of this issue (exports excluded)."""
-    folder = api.create_folder(name=f"F-{uuid.uuid4().hex[:6]}").folder
-    other = api.create_folder(name=f"G-{uuid.uuid4().hex[:6]}").folder
-    course = api.create_course(title="Resilient", folder_id=folder.id, tags=["r"]).course
-    assert api.get_course(course_id=course.id).course.id == course.id
-    assert api.get_course(course_id=course.id).course.id == course.id
-    api.update_course(course_id=course.id, status=common_pb2.COURSE_STATUS_PUBLISHED)
-    module = api.create_module(course_id=course.id, title="M").module
-    second = api.create_module(course_id=course.id, title="N").module
-    api.update_module(course_id=course.id, module_id=module.id, title="M1")
-    api.reorder_modules(course_id=course.id, module_ids=[second.id, module.id])
-    lesson = api.create_lesson(course_id=course.id, module_id=module.id, title="L").lesson
-    extra = api.create_lesson(course_id=course.id, module_id=module.id, title="L2").lesson
-    api.update_lesson(course_id=course.id, lesson_id=lesson.id, title="L1")
-    api.reorder_lessons(course_id=course.id, module_id=module.id, lesson_ids=[extra.id, lesson.id])
-    api.move_lesson(course_id=course.id, lesson_id=extra.id, target_module_id=second.id)
-    assert api.get_lesson(course_id=course.id, lesson_id=lesson.id).lesson.title == "L1"
-    api.delete_lesson(course_id=course.id, lesson_id=extra.id)
-    api.delete_module(course_id=course.id, module_id=second.id)
-    content = api.get_course_content(course_id=course.id).content
-    api.save_course_content(course_id=course.id, content=content, if_match=content.etag)
-    versions = api.list_course_versions(course_id=course.id).versions
-    assert api.get_course_version(course_id=course.id, version=versions[-1].version).version.version == 1
-    api.restore_course_version(course_id=course.id, version=2)
-    assert course.id in [c.id for c in api.list_courses(folder_id=folder.id).courses]
-    assert api.count_courses_by_folder().total_count >= 1
-    assert [t.tag for t in api.list_course_tags(prefix="r").tags] == ["r"]
-    copy = api.duplicate_course(course_id=course.id, folder_id=other.id).course
-    api.delete_course(course_id=copy.id)
-    api.restore_course(course_id=copy.id)
-    api.get_folder(folder_id=folder.id)
-    api.list_folders()
-    api.update_folder(folder_id=other.id, name=f"H-{uuid.uuid4().hex[:6]}")
-    api.move_folder(folder_id=other.id, new_parent_id=folder.id)
-    result = api.delete_folder(folder_id=folder.id, move_contents_to_parent=True)
-    assert (result.moved_course_count, result.moved_folder_count, result.deleted_folder_count) == (1, 1, 1)
-
-
 def test_with_the_cache_disabled_every_rpc_works_and_nothing_is_cached(settings: Settings, tenant: Tenant) -> None:
     uncached = Container(replace(settings, cache_enabled=False))
     try:
         api = CourseApi(uncached, tenant.owner)
-        _every_course_rpc(api, tenant)
+        every_course_rpc(api)
         course = api.create_course(title="Not cached").course
         api.get_course(course_id=course.id)
         assert settings.redis_url
