@@ -1,7 +1,8 @@
 """This area's Redis entries (ARCHITECTURE.md §6): guarded, never invalidated by pattern.
 
-GetCourse answers from ``t:<tenant>:course:<id>`` (the Course message as proto
-JSON, with the course's etag as the entry's etag). The entry is guarded
+GetCourse answers from ``t:<tenant>:course:<id>``: ``{"course": <the Course message,
+binary protobuf, base64>}`` with the course's etag as the entry's etag (binary because
+parsing proto JSON cost more than the Redis round trip of a hit). The entry is guarded
 (``common.adapters.cache_guards``) by the course's guard and the tenant's library
 guard, so one Redis round trip tells whether it is still true, and its
 ``team_id`` (what decides visibility) is never older than the last write:
@@ -20,11 +21,11 @@ nothing is cached and fences always succeed.
 
 from __future__ import annotations
 
+import base64
 import uuid
 from contextlib import AbstractContextManager
-from typing import Any
 
-from google.protobuf import json_format
+from google.protobuf.message import DecodeError
 
 from common.adapters.cache import Cache
 from common.adapters.cache_guards import fenced
@@ -48,8 +49,8 @@ class CourseCache:
         if read.entry is None:
             return None, read.stamp
         try:
-            message = json_format.ParseDict(read.entry.value, course_pb2.Course())
-        except (json_format.ParseError, TypeError, ValueError):
+            message = course_pb2.Course.FromString(base64.b64decode(read.entry.value["course"], validate=True))
+        except (DecodeError, KeyError, TypeError, ValueError):
             self._cache.delete(self._keys.course(course_id))
             return None, read.stamp
         return (message, read.stamp) if message.etag == read.entry.etag else (None, read.stamp)
@@ -58,7 +59,7 @@ class CourseCache:
         """Fill with what the database said, unless a write started since ``get_course`` read ``stamp``."""
         if stamp is None:
             return
-        value: dict[str, Any] = json_format.MessageToDict(message, preserving_proto_field_name=True)
+        value = {"course": base64.b64encode(message.SerializeToString()).decode("ascii")}
         self._cache.set_guarded(self._keys.course(message.id), self._guards(message.id), stamp, value,
                                 etag=message.etag, ttl=COURSE_TTL_SECONDS)
 

@@ -101,3 +101,16 @@ def test_with_redis_dead_reads_come_from_the_database_and_writes_change_nothing(
         assert api.get_course_content(course_id=course.id).content.modules == []
     finally:
         own.close()
+
+
+def test_an_unreadable_entry_is_a_miss_and_the_database_answers(container: Container, tenant: Tenant) -> None:
+    api = CourseApi(container, tenant.owner)
+    course = api.create_course(title="Readable").course
+    cache = container.cache
+    keys = CacheKeys(tenant.id)
+    guards = [keys.course_guard(course.id), keys.library_guard()]
+    stamp = cache.get_guarded(keys.course(course.id), guards).stamp
+    assert stamp is not None
+    assert cache.set_guarded(keys.course(course.id), guards, stamp, {"course": "not base64!"}, etag=course.etag)
+    assert api.get_course(course_id=course.id).course.title == "Readable"
+    assert cached_course(cache, tenant.id, course.id) is not None  # dropped and filled again from the database
