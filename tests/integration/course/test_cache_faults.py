@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -27,8 +28,9 @@ from common.config import Settings
 from common.db import Database
 from common.errors import NotFound, Unavailable
 from functions.bootstrap import Container
+from functions.course.course_cache import CourseCache
 from tests.support.cache_probe import cached_course
-from tests.support.course_actors import CourseApi, Tenant, error_of, every_course_rpc
+from tests.support.course_actors import Actor, CourseApi, Tenant, error_of, every_course_rpc
 from tests.support.redis_process import RedisProcess
 
 pytestmark = pytest.mark.integration
@@ -42,9 +44,18 @@ def own(container: Container, settings: Settings, redis_process: RedisProcess) -
     built.close()
 
 
-def another_instance(settings: Settings, redis_process: RedisProcess) -> Container:
+@contextmanager
+def another_instance(settings: Settings, redis_process: RedisProcess) -> Iterator[Container]:
     """A second instance on the same Redis that never saw the stall (its breaker is closed)."""
-    return Container(replace(settings, redis_url=redis_process.url))
+    built = Container(replace(settings, redis_url=redis_process.url))
+    try:
+        yield built
+    finally:
+        built.close()
+
+
+def _hidden_from(container: Container, actor: Actor, course_id: str) -> bool:
+    return isinstance(error_of(lambda: CourseApi(container, actor).get_course(course_id=course_id)), NotFound)
 
 
 def _company_course_the_outsider_reads(own: Container, tenant: Tenant) -> tuple[Any, Any]:
@@ -101,17 +112,13 @@ def test_redis_stalling_between_fence_and_release_never_leaves_the_old_entry_rea
     assert "error" not in outcome, outcome.get("error")
     assert outcome["course"].folder_id == team_folder.id  # committed despite the failed release
     assert probe.exists(CacheKeys(tenant.id).course(course.id)) == 1  # the old entry is still stored...
-    other = another_instance(settings, redis_process)
-    try:
+    probe.close()
+    with another_instance(settings, redis_process) as other:
         # ...and never served: not to the member who lost access, not as the old title.
-        assert isinstance(error_of(lambda: CourseApi(other, tenant.outsider).get_course(course_id=course.id)),
-                          NotFound)
+        assert _hidden_from(other, tenant.outsider, course.id)
         assert CourseApi(other, tenant.owner).get_course(course_id=course.id).course.title == "Moved into a team"
         assert CourseApi(other, tenant.lead).get_course(course_id=course.id).course.title == "Moved into a team"
         assert cached_course(other.cache, tenant.id, course.id) is None  # the fence outlives the failed release
-    finally:
-        other.close()
-        probe.close()
 
 
 def test_a_write_while_redis_is_stopped_is_refused_and_changes_nothing(
@@ -129,16 +136,12 @@ def test_a_write_while_redis_is_stopped_is_refused_and_changes_nothing(
         assert CourseApi(own, tenant.outsider).get_course(course_id=course.id).course.title == "Company-wide"
     finally:
         redis_process.resume()
-    other = another_instance(settings, redis_process)
-    try:
+    with another_instance(settings, redis_process) as other:
         read = CourseApi(other, tenant.outsider).get_course(course_id=course.id).course
         assert read.title == "Company-wide" and read.folder_id == ""
         moved = CourseApi(other, tenant.owner).update_course(course_id=course.id, folder_id=team_folder.id).course
         assert moved.folder_id == team_folder.id  # with Redis back, writes work again
-        assert isinstance(error_of(lambda: CourseApi(other, tenant.outsider).get_course(course_id=course.id)),
-                          NotFound)
-    finally:
-        other.close()
+        assert _hidden_from(other, tenant.outsider, course.id)
 
 
 def test_after_redis_is_killed_and_restarted_writes_work_and_reads_are_current(
@@ -148,21 +151,15 @@ def test_after_redis_is_killed_and_restarted_writes_work_and_reads_are_current(
     redis_process.kill()
     assert isinstance(error_of(lambda: CourseApi(own, tenant.owner).delete_course(course_id=course.id)), Unavailable)
     redis_process.start()
-    other = another_instance(settings, redis_process)
-    try:
+    with another_instance(settings, redis_process) as other:
         CourseApi(other, tenant.owner).update_course(course_id=course.id, folder_id=team_folder.id)
-        assert isinstance(error_of(lambda: CourseApi(other, tenant.outsider).get_course(course_id=course.id)),
-                          NotFound)
+        assert _hidden_from(other, tenant.outsider, course.id)
         assert CourseApi(other, tenant.lead).get_course(course_id=course.id).course.folder_id == team_folder.id
-    finally:
-        other.close()
 
 
 def test_a_read_that_overlaps_a_write_cannot_cache_the_old_course(own: Container, tenant: Tenant) -> None:
     """The race of the last closing note: the reader's DB read happens before the write commits and
     its fill lands after the write; the fill is refused and the next read is current."""
-    from functions.course.course_cache import CourseCache
-
     owner = CourseApi(own, tenant.owner)
     course = owner.create_course(title="Old").course
     reader_cache = CourseCache(own.cache, tenant.id)
