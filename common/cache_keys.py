@@ -8,6 +8,11 @@
     courses_by_status(s)    t:<tenant>:courses:status:<status>
     courses_by_tag(tag)     t:<tenant>:courses:tag:<percent-encoded tag>
     lock(resource, id)      t:<tenant>:lock:<resource>:<id>
+    course_guard(id)        t:<tenant>:guard:course:<id>
+    library_guard()         t:<tenant>:guard:library
+
+Guards are the generation counters and write fences of ``common.adapters.cache_guards``:
+an entry stored under them is served only while none of them has moved.
 
 Ids are canonical UUIDs, statuses are ``[A-Za-z0-9_]``, and tags are percent-encoded
 (``urllib.parse.quote(tag, safe="")``), so no key contains a glob character
@@ -70,6 +75,14 @@ class CacheKeys:
         if not _RESOURCE.fullmatch(resource):
             raise ValueError(f"lock resource must match {_RESOURCE.pattern}")
         return f"{self.prefix}lock:{resource}:{canonical_uuid(resource_id, field=f'{resource}_id')}"
+
+    def course_guard(self, course_id: uuid.UUID | str) -> str:
+        """Guards the entry of one course: every write to that course moves it."""
+        return f"{self.prefix}guard:course:{canonical_uuid(course_id, field='course_id')}"
+
+    def library_guard(self) -> str:
+        """Guards every course entry of the tenant: writes that change many courses at once move it."""
+        return f"{self.prefix}guard:library"
 
     # Invalidation patterns (glob syntax of Redis SCAN MATCH) ----------------
     def course_lists_pattern(self) -> str:

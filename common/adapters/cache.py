@@ -11,14 +11,17 @@ equal values always get the same ETag, with or without Redis.
 
 Stale data: every entry is written with a TTL (default 300 s, at most 24 h), so
 nothing outlives it; this is the architecture's "automatic stale data cleanup
-(>24 hours)", with no sweeper job to run.
+(>24 hours)", with no sweeper job to run. Entries a write must never leave
+readable are *guarded* (``get_guarded``/``set_guarded``/``fence``, see
+``common.adapters.cache_guards``): they need no invalidation and no pattern
+deletion, and a write that cannot fence them does not happen.
 
-Redis is a cache, so its failures degrade and never fail a request: ``get`` is a
-miss, ``set``/``delete``/``invalidate_pattern`` are skipped with a warning. After
+Redis is a cache, so its failures degrade reads and never fail them: ``get`` is a
+miss, ``set``/``delete``/``invalidate_pattern`` are skipped with a warning;
+``fence`` alone raises ``Unavailable``. After
 a failure the adapter skips Redis for ``breaker_seconds`` (a circuit breaker), so
 a dead Redis costs one socket timeout (0.5 s) per few seconds, not one per call.
-Skipped invalidations are safe only because entries expire: the worst case is a
-stale read for at most one TTL.
+Unguarded entries are only for data whose staleness for one TTL is harmless.
 
 Locks (``SET NX PX`` + a Lua compare-and-delete) are a way to avoid duplicate
 work, never the guarantee of correctness: every write they protect must also be
@@ -38,11 +41,19 @@ import logging
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from common.adapters.cache_guards import (
+    FENCE_TTL_MS,
+    GUARD_TTL_SECONDS,
+    GuardedRead,
+    GuardScripts,
+    new_fence_token,
+    split_read,
+)
 from common.adapters.cache_locks import HeldLock, LockPolicy, hold_lock
 from common.errors import Unavailable
 
@@ -87,6 +98,13 @@ def _check_key(key: str) -> None:
         raise ValueError("cache keys and patterns must come from CacheKeys (t:<tenant_id>:...)")
 
 
+def _check_keys(*keys: str) -> None:
+    if not keys:
+        raise ValueError("at least one key is needed")
+    for key in keys:
+        _check_key(key)
+
+
 def _check_ttl(ttl: int) -> None:
     if isinstance(ttl, bool) or not isinstance(ttl, int) or not 1 <= ttl <= MAX_TTL_SECONDS:
         raise ValueError(f"ttl must be whole seconds between 1 and {MAX_TTL_SECONDS}")
@@ -115,7 +133,22 @@ class Cache(Protocol):
         """Drop entries (UNLINK); missing keys are fine."""
 
     def invalidate_pattern(self, pattern: str) -> int:
-        """Drop every key matching a ``CacheKeys`` pattern (SCAN + UNLINK in batches); returns how many."""
+        """Drop every key matching a ``CacheKeys`` pattern (SCAN + UNLINK in batches); returns how many.
+        Never on a request path: its cost grows with every tenant's keys."""
+
+    def get_guarded(self, key: str, guards: Sequence[str]) -> GuardedRead:
+        """The entry if its guards have not moved since it was stored, and the stamp a fill must present."""
+
+    def set_guarded(self, key: str, guards: Sequence[str], stamp: str, value: Any, *, etag: str,
+                    ttl: int = DEFAULT_TTL_SECONDS) -> bool:
+        """Store ``value`` only if ``guards`` still have ``stamp`` and no fence; False if refused or skipped."""
+
+    def fence(self, *guards: str) -> str:
+        """Make every entry under ``guards`` unusable and refuse fills until released; a token.
+        ``Unavailable`` if Redis cannot take it (the write it protects must not happen)."""
+
+    def release_fence(self, token: str, *guards: str) -> bool:
+        """End a fence (moving the generations once more); False if Redis failed (the fence then expires)."""
 
     def acquire_lock(self, key: str, ttl_ms: int) -> str | None:
         """A lock id if acquired, None if someone else holds it; ``Unavailable`` without Redis."""
@@ -146,6 +179,7 @@ class RedisCache:
         self._clock = clock
         self._skip_until = 0.0
         self._release_script: Any = None
+        self._guards: GuardScripts | None = None
 
     @classmethod
     def from_url(cls, url: str, **options: Any) -> RedisCache:
@@ -182,7 +216,10 @@ class RedisCache:
         ok, raw = self._run("get", lambda: self.client.get(key))
         if not ok or raw is None:
             return None
-        etag, sep, body = bytes(raw).partition(b"\n")
+        return self._parse(key, bytes(raw))
+
+    def _parse(self, key: str, raw: bytes) -> CacheEntry | None:
+        etag, sep, body = raw.partition(b"\n")
         try:
             if not sep:
                 raise ValueError("no etag separator")
@@ -224,6 +261,45 @@ class RedisCache:
 
         ok, removed = self._run("invalidate", sweep)
         return int(removed) if ok else 0
+
+    def _guard_scripts(self) -> GuardScripts:
+        if self._guards is None:
+            self._guards = GuardScripts(self.client)
+        return self._guards
+
+    def get_guarded(self, key: str, guards: Sequence[str]) -> GuardedRead:
+        _check_keys(key, *guards)
+        ok, result = self._run("get", lambda: self._guard_scripts().read(keys=[key, *guards]))
+        if not ok:
+            return GuardedRead(None, None)
+        stamp, raw = split_read(result)
+        entry = None if raw is None else self._parse(key, raw)
+        return GuardedRead(entry, stamp)
+
+    def set_guarded(self, key: str, guards: Sequence[str], stamp: str, value: Any, *, etag: str,
+                    ttl: int = DEFAULT_TTL_SECONDS) -> bool:
+        _check_keys(key, *guards)
+        _check_ttl(ttl)
+        _check_etag(etag)
+        payload = etag.encode("utf-8") + b"\n" + serialize(value)
+        ok, stored = self._run("set", lambda: self._guard_scripts().fill(keys=[key, *guards],
+                                                                        args=[stamp, payload, ttl]))
+        return bool(ok and stored)
+
+    def fence(self, *guards: str) -> str:
+        _check_keys(*guards)
+        token = new_fence_token()
+        ok, _ = self._run("fence", lambda: self._guard_scripts().fence(
+            keys=list(guards), args=[token, FENCE_TTL_MS, GUARD_TTL_SECONDS]))
+        if not ok:
+            raise Unavailable("the cache cannot be updated right now, so nothing was changed; retry shortly")
+        return token
+
+    def release_fence(self, token: str, *guards: str) -> bool:
+        _check_keys(*guards)
+        ok, _ = self._run("release fence", lambda: self._guard_scripts().release(
+            keys=list(guards), args=[token, GUARD_TTL_SECONDS]))
+        return ok
 
     def acquire_lock(self, key: str, ttl_ms: int) -> str | None:
         _check_key(key)
@@ -279,6 +355,26 @@ class NoCache:
     def invalidate_pattern(self, pattern: str) -> int:
         _check_key(pattern)
         return 0
+
+    def get_guarded(self, key: str, guards: Sequence[str]) -> GuardedRead:
+        _check_keys(key, *guards)
+        return GuardedRead(None, None)
+
+    def set_guarded(self, key: str, guards: Sequence[str], stamp: str, value: Any, *, etag: str,
+                    ttl: int = DEFAULT_TTL_SECONDS) -> bool:
+        _check_keys(key, *guards)
+        _check_ttl(ttl)
+        _check_etag(etag)
+        return False
+
+    def fence(self, *guards: str) -> str:
+        """Nothing is cached, so there is nothing a write could leave stale."""
+        _check_keys(*guards)
+        return new_fence_token()
+
+    def release_fence(self, token: str, *guards: str) -> bool:
+        _check_keys(*guards)
+        return True
 
     def acquire_lock(self, key: str, ttl_ms: int) -> str | None:
         _check_key(key)

@@ -54,7 +54,8 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
     wanted = inputs.id_list(request.lesson_ids, field="lesson_ids", max_items=MAX_LESSONS) if request.lesson_ids else []
     context = inputs.text(request.additional_context, field="additional_context", max_chars=MAX_CONTEXT_CHARS)
     container = call.container
-    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id,
+                       course_id=course_id) as writing:
         uow = writing.uow
         course = read_course(uow, load_viewer(uow, principal), course_id, for_update=True)
         content = load_content(container.storage, course)

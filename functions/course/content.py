@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
@@ -115,34 +115,55 @@ def staged_objects(storage: Storage) -> Iterator[StagedObjects]:
 
 
 class VersionWrite:
-    """The open transaction of ``version_write`` and the one version it may commit."""
+    """The open transaction of ``version_write`` and the one version it may commit.
 
-    def __init__(self, uow: Any, staged: StagedObjects) -> None:
+    ``fence_course`` makes the course's cache entry unusable before the write (see
+    ``CourseCache``); None when it was fenced before the transaction or is new."""
+
+    def __init__(self, uow: Any, staged: StagedObjects, fence_course: Callable[[uuid.UUID], None] | None) -> None:
         self.uow = uow
         self.staged = staged
         self.saved: Saved | None = None
+        self._fence_course = fence_course
 
     def write(self, *, course: Course, content: Content, user_id: uuid.UUID, source: str, message: str = "",
               restored_from: int | None = None) -> Saved:
         assert self.saved is None, "one transaction writes one version"
+        if self._fence_course is not None:
+            self._fence_course(course.id)
         self.saved = write_version(self.uow, self.staged, course=course, content=content, user_id=user_id,
                                    source=source, message=message, restored_from=restored_from)
         return self.saved
 
 
 @contextmanager
-def version_write(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None) -> Iterator[VersionWrite]:
+def version_write(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | None,
+                  course_id: uuid.UUID | None = None, creates: bool = False) -> Iterator[VersionWrite]:
     """One transaction that may commit a new version of a course body (``writing.write``):
     staged objects go again on any failure, a failed COMMIT asks the database whether the
-    version exists, and after the commit ``content.json`` and the course cache are refreshed."""
-    with staged_objects(container.storage) as staged, container.db.tenant_session(tenant_id, user_id) as uow:
-        writing = VersionWrite(uow, staged)
-        yield writing
-        if writing.saved is not None:
-            staged.committing(_version_check(container, tenant_id=tenant_id, user_id=user_id,
-                                             course_id=writing.saved.course.id, number=writing.saved.version.version))
+    version exists, and after the commit ``content.json`` is refreshed.
+
+    The course's cache entry is fenced before the transaction when ``course_id`` names it,
+    not at all when ``creates`` (a course added in this transaction has no entry), and
+    otherwise inside the transaction when ``write`` learns which course it is."""
+    cache = CourseCache(container.cache, tenant_id)
+    with ExitStack() as fences:
+        if course_id is not None:
+            fences.enter_context(cache.course_write(course_id))
+
+        def fence_inside(written: uuid.UUID) -> None:
+            fences.enter_context(cache.course_write(written))
+
+        late_fence = None if creates or course_id is not None else fence_inside
+        with staged_objects(container.storage) as staged, container.db.tenant_session(tenant_id, user_id) as uow:
+            writing = VersionWrite(uow, staged, late_fence)
+            yield writing
+            if writing.saved is not None:
+                staged.committing(_version_check(container, tenant_id=tenant_id, user_id=user_id,
+                                                 course_id=writing.saved.course.id,
+                                                 number=writing.saved.version.version))
     if writing.saved is not None:
-        after_write(container, writing.saved)
+        mirror_latest(container.storage, writing.saved)
 
 
 def load_content(storage: Storage, course: Course) -> Content:
@@ -206,7 +227,8 @@ def edit_content(call: Call, course_id: uuid.UUID, edit: Edit[T], *, source: str
     and returns the new body plus whatever the handler needs back."""
     principal = call.require_principal()
     container = call.container
-    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id,
+                       course_id=course_id) as writing:
         uow = writing.uow
         viewer = load_viewer(uow, principal)
         course = read_course(uow, viewer, course_id, for_update=True, include_deleted=True)
@@ -229,7 +251,7 @@ def write_course(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | N
     caller to check visibility for); a new body it returns becomes the next version, None
     writes no version. Objects in ``staged_keys`` are written first and deleted again if
     the transaction fails."""
-    with version_write(container, tenant_id=tenant_id, user_id=user_id) as writing:
+    with version_write(container, tenant_id=tenant_id, user_id=user_id, course_id=course_id) as writing:
         for key, body in staged_keys:
             writing.staged.put(key, body)
         course = writing.uow.courses.get(course_id, for_update=True, include_deleted=True)
@@ -239,11 +261,6 @@ def write_course(container: Any, *, tenant_id: uuid.UUID, user_id: uuid.UUID | N
             assert author is not None, "a course body needs an author"
             writing.write(course=course, content=new_body, user_id=author, source=source, message=message)
     return writing.saved, result
-
-
-def after_write(container: Any, saved: Saved) -> None:
-    mirror_latest(container.storage, saved)
-    CourseCache(container.cache, saved.course.tenant_id).course_changed(saved.course.id)
 
 
 def read_content(call: Call, course_id: uuid.UUID) -> tuple[Content, dict[uuid.UUID, Any]]:

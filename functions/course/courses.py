@@ -77,7 +77,8 @@ def create_course(call: Call, *, title: str, description: str, folder_id: uuid.U
                   target_audience_id: uuid.UUID | None, tags: list[str], language: str | None) -> CourseView:
     """An empty draft with content version 1 (an empty body) in S3."""
     principal = call.require_principal()
-    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id,
+                       creates=True) as writing:
         uow = writing.uow
         viewer = load_viewer(uow, principal)
         require_folder(uow, viewer, folder_id)
@@ -97,7 +98,7 @@ def get_course(call: Call, course_id: uuid.UUID) -> course_pb2.Course:
     """From the cache when possible; a cached team course still needs the caller's memberships."""
     principal = call.require_principal()
     cache = CourseCache(call.container.cache, principal.tenant_id)
-    cached = cache.get_course(str(course_id))
+    cached, stamp = cache.get_course(str(course_id))
     if cached is not None and sees_without_memberships(principal, uuid.UUID(cached.team_id) if cached.team_id else None):
         return cached
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
@@ -106,14 +107,15 @@ def get_course(call: Call, course_id: uuid.UUID) -> course_pb2.Course:
             require_visible(viewer, uuid.UUID(cached.team_id), what="course")
             return cached
         message = _view(uow, read_course(uow, viewer, course_id, include_deleted=True)).to_proto()
-    cache.put_course(message)
+    cache.put_course(message, stamp)
     return message
 
 
 def update_course(call: Call, course_id: uuid.UUID, changes: dict[str, Any], *, if_match: str) -> CourseView:
     """``changes``: validated column values; ``folder_id`` may be None (the library root)."""
     principal = call.require_principal()
-    with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with CourseCache(call.container.cache, principal.tenant_id).course_write(course_id), \
+            call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         viewer = load_viewer(uow, principal)
         course = _live(read_course(uow, viewer, course_id, include_deleted=True, for_update=True))
         check_etag(if_match, course.etag, what="course")
@@ -126,32 +128,31 @@ def update_course(call: Call, course_id: uuid.UUID, changes: dict[str, Any], *, 
         updated = uow.courses.update(course_id, {**changes, "updated_by": principal.user_id},
                                      expected_version=course.version)
         view = _view(uow, updated)
-    CourseCache(call.container.cache, principal.tenant_id).course_changed(course_id)
     return view
 
 
 def delete_course(call: Call, course_id: uuid.UUID, *, if_match: str) -> CourseView:
     principal = call.require_principal()
-    with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with CourseCache(call.container.cache, principal.tenant_id).course_write(course_id), \
+            call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         viewer = load_viewer(uow, principal)
         course = _live(read_course(uow, viewer, course_id, include_deleted=True, for_update=True))
         require_can_trash_course(viewer, created_by=course.created_by, team_id=course.team_id)
         check_etag(if_match, course.etag, what="course")
         view = _view(uow, uow.courses.trash(course_id, expected_version=course.version))
-    CourseCache(call.container.cache, principal.tenant_id).course_changed(course_id)
     return view
 
 
 def restore_course(call: Call, course_id: uuid.UUID) -> CourseView:
     principal = call.require_principal()
-    with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with CourseCache(call.container.cache, principal.tenant_id).course_write(course_id), \
+            call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         viewer = load_viewer(uow, principal)
         course = read_course(uow, viewer, course_id, include_deleted=True, for_update=True)
         if course.deleted_at is None:
             raise FailedPrecondition("the course is not in the trash")
         require_can_trash_course(viewer, created_by=course.created_by, team_id=course.team_id)
         view = _view(uow, uow.courses.restore(course_id))
-    CourseCache(call.container.cache, principal.tenant_id).course_changed(course_id)
     return view
 
 
@@ -159,7 +160,8 @@ def duplicate_course(call: Call, course_id: uuid.UUID, *, title: str | None, fol
     """A new draft with the source's metadata and latest body (new module and lesson ids)."""
     principal = call.require_principal()
     storage = call.container.storage
-    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id) as writing:
+    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id,
+                       creates=True) as writing:
         uow = writing.uow
         viewer = load_viewer(uow, principal)
         source = _live(read_course(uow, viewer, course_id, include_deleted=True))

@@ -76,7 +76,6 @@ def create_folder(call: Call, *, name: str, parent_id: uuid.UUID | None, team_id
             require_can_use_library(viewer, team_id)
         folder = uow.folders.add(name=name, parent_id=parent_id, team_id=team_id, created_by=principal.user_id)
         view = _view(uow, folder)
-    CourseCache(call.container.cache, principal.tenant_id).lists_changed()
     return view
 
 
@@ -117,14 +116,14 @@ def rename_folder(call: Call, folder_id: uuid.UUID, *, name: str | None, if_matc
         if name is not None:
             folder = uow.folders.rename(folder_id, name, expected_version=folder.version)
         view = _view(uow, folder)
-    CourseCache(call.container.cache, principal.tenant_id).lists_changed()
     return view
 
 
 def move_folder(call: Call, folder_id: uuid.UUID, *, new_parent_id: uuid.UUID | None, team_id: uuid.UUID | None,
                 if_match: str) -> FolderView:
     principal = call.require_principal()
-    with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with CourseCache(call.container.cache, principal.tenant_id).library_write(), \
+            call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         uow.folders.lock_tree()
         viewer = load_viewer(uow, principal)
         folder = _visible_folder(uow, viewer, folder_id)
@@ -141,21 +140,20 @@ def move_folder(call: Call, folder_id: uuid.UUID, *, new_parent_id: uuid.UUID | 
         require_can_change_library(viewer, folder.team_id, team_id)
         moved = uow.folders.move(folder_id, new_parent_id=new_parent_id, team_id=team_id, expected_version=folder.version)
         view = _view(uow, moved)
-    CourseCache(call.container.cache, principal.tenant_id).library_changed()
     return view
 
 
 def delete_folder(call: Call, folder_id: uuid.UUID, *, if_match: str, contents: Contents,
                   target_folder_id: uuid.UUID | None = None) -> DeleteResult:
     principal = call.require_principal()
-    with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    with CourseCache(call.container.cache, principal.tenant_id).library_write(), \
+            call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         uow.folders.lock_tree()
         viewer = load_viewer(uow, principal)
         folder = _visible_folder(uow, viewer, folder_id)
         require_can_delete_folder(viewer, created_by=folder.created_by, team_id=folder.team_id)
         check_etag(if_match, folder.etag, what="folder")
         result = _empty_and_delete(uow, viewer, folder, contents=contents, target_folder_id=target_folder_id)
-    CourseCache(call.container.cache, principal.tenant_id).library_changed()
     return result
 
 

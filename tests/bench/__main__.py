@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import cache_storage, course_library, generation, imports
+from tests.bench import cache_keyspace, cache_storage, course_library, generation, imports
 from tests.bench.harness import Row, render
 
 
@@ -13,6 +13,7 @@ def main() -> int:
     rows += imports.rows()
     rows += cache_storage.rows()
     rows += course_library.rows()
+    rows += cache_keyspace.rows()
     rows += generation.rows()
     print(render(rows))
     return 0

@@ -9,11 +9,11 @@ import pytest
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
 
-from common.cache_keys import CacheKeys
 from common.db import Database
 from common.gen.mirai.v1 import common_pb2, course_connect, course_pb2
 from functions.bootstrap import Container
 from tests.fakes.kratos import FakeKratos
+from tests.support.cache_probe import cached_course
 from tests.support.course_actors import Tenant, make_tenant
 from tests.support.rpc_errors import fails
 
@@ -52,8 +52,7 @@ def test_a_course_from_folder_to_versions_over_http(runner_url: str, tenant: Ten
     ), version_message="first draft"))
 
     first = client.get_course(course_pb2.GetCourseRequest(course_id=course.id)).course
-    entry = container.cache.get(CacheKeys(tenant.id).course(course.id))
-    assert entry is not None and entry.etag == first.etag  # the second read is served from here
+    assert cached_course(container.cache, tenant.id, course.id) == first  # the second read is served from here
     assert client.get_course(course_pb2.GetCourseRequest(course_id=course.id)).course == first
     content = client.get_course_content(course_pb2.GetCourseContentRequest(course_id=course.id)).content
     assert [m.title for m in content.modules] == ["Day one"]

@@ -10,11 +10,11 @@ import pytest
 from connectrpc.code import Code
 from connectrpc.errors import ConnectError
 
-from common.cache_keys import CacheKeys
-from common.gen.mirai.v1 import common_pb2, target_audience_connect
+from common.gen.mirai.v1 import common_pb2, course_connect, course_pb2, target_audience_connect
 from common.gen.mirai.v1 import target_audience_pb2 as pb
 from functions.bootstrap import Container
 from tests.fakes.kratos import FakeKratos
+from tests.support.cache_probe import cached_course
 from tests.support.callers import Caller, new_user, owner
 from tests.support.rpc_errors import fails
 from tests.support.tenants import SeededTenant, provision_tenant
@@ -110,17 +110,18 @@ def test_stale_etag_delete_is_aborted_and_keeps_the_persona(client: Client, krat
 
 
 def test_deleting_a_persona_detaches_its_courses_and_drops_their_cached_copies(
-    client: Client, kratos: FakeKratos, container: Container, tenant: SeededTenant
+    client: Client, kratos: FakeKratos, container: Container, tenant: SeededTenant, runner_url: str
 ) -> None:
     me = owner(kratos, tenant)
     created = _create(client, me, "Used by courses")
     with container.db.tenant_session(tenant.tenant_id) as uow:
         courses = [uow.courses.add(title=f"C{i}", created_by=me.user_id, target_audience_id=uuid.UUID(created.id))
                    for i in range(2)]
-    keys = CacheKeys(tenant.tenant_id)
-    cached = [keys.course(c.id) for c in courses] + [keys.all_courses(), keys.folder_courses(uuid.uuid4())]
-    for key in cached:
-        container.cache.set(key, {"target_audience_id": created.id})
+    reader = course_connect.CourseServiceClientSync(runner_url)
+    for course in courses:
+        reader.get_course(course_pb2.GetCourseRequest(course_id=str(course.id)), headers=me.headers)
+        cached = cached_course(container.cache, tenant.tenant_id, course.id)
+        assert cached is not None and cached.target_audience_id == created.id
     got = client.get_target_audience(pb.GetTargetAudienceRequest(target_audience_id=created.id), headers=me.headers)
     assert got.target_audience.course_count == 2
     deleted = client.delete_target_audience(pb.DeleteTargetAudienceRequest(target_audience_id=created.id),
@@ -128,7 +129,11 @@ def test_deleting_a_persona_detaches_its_courses_and_drops_their_cached_copies(
     assert deleted.detached_course_count == 2
     with container.db.tenant_session(tenant.tenant_id) as uow:
         assert all(uow.courses.get(c.id).target_audience_id is None for c in courses)
-    assert [key for key in cached if container.cache.get(key) is not None] == []
+    assert [c.id for c in courses if cached_course(container.cache, tenant.tenant_id, c.id) is not None] == []
+    for course in courses:
+        read = reader.get_course(course_pb2.GetCourseRequest(course_id=str(course.id)), headers=me.headers)
+        assert read.course.target_audience_id == ""
+    reader.close()
 
 
 def test_only_the_creator_or_an_owner_or_admin_may_change_a_persona(

@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from common.db import Database
 from common.errors import AppError
+from common.gen.mirai.v1 import common_pb2
 from common.rpc.context import Call, Principal
 from tests.fakes.kratos import FakeKratos
 from tests.support.seed import seed_tenant
@@ -98,3 +99,42 @@ class CourseApi(ServiceApi):
 
     def __init__(self, container: Any, actor: Actor) -> None:
         super().__init__(container, actor, "course")
+
+
+def every_course_rpc(api: CourseApi) -> None:
+    """One pass over every CourseService RPC of this issue (exports excluded)."""
+    folder = api.create_folder(name=f"F-{uuid.uuid4().hex[:6]}").folder
+    other = api.create_folder(name=f"G-{uuid.uuid4().hex[:6]}").folder
+    course = api.create_course(title="Resilient", folder_id=folder.id, tags=["r"]).course
+    assert api.get_course(course_id=course.id).course.id == course.id
+    assert api.get_course(course_id=course.id).course.id == course.id
+    api.update_course(course_id=course.id, status=common_pb2.COURSE_STATUS_PUBLISHED)
+    module = api.create_module(course_id=course.id, title="M").module
+    second = api.create_module(course_id=course.id, title="N").module
+    api.update_module(course_id=course.id, module_id=module.id, title="M1")
+    api.reorder_modules(course_id=course.id, module_ids=[second.id, module.id])
+    lesson = api.create_lesson(course_id=course.id, module_id=module.id, title="L").lesson
+    extra = api.create_lesson(course_id=course.id, module_id=module.id, title="L2").lesson
+    api.update_lesson(course_id=course.id, lesson_id=lesson.id, title="L1")
+    api.reorder_lessons(course_id=course.id, module_id=module.id, lesson_ids=[extra.id, lesson.id])
+    api.move_lesson(course_id=course.id, lesson_id=extra.id, target_module_id=second.id)
+    assert api.get_lesson(course_id=course.id, lesson_id=lesson.id).lesson.title == "L1"
+    api.delete_lesson(course_id=course.id, lesson_id=extra.id)
+    api.delete_module(course_id=course.id, module_id=second.id)
+    content = api.get_course_content(course_id=course.id).content
+    api.save_course_content(course_id=course.id, content=content, if_match=content.etag)
+    versions = api.list_course_versions(course_id=course.id).versions
+    assert api.get_course_version(course_id=course.id, version=versions[-1].version).version.version == 1
+    api.restore_course_version(course_id=course.id, version=2)
+    assert course.id in [c.id for c in api.list_courses(folder_id=folder.id).courses]
+    assert api.count_courses_by_folder().total_count >= 1
+    assert [t.tag for t in api.list_course_tags(prefix="r").tags] == ["r"]
+    copy = api.duplicate_course(course_id=course.id, folder_id=other.id).course
+    api.delete_course(course_id=copy.id)
+    api.restore_course(course_id=copy.id)
+    api.get_folder(folder_id=folder.id)
+    api.list_folders()
+    api.update_folder(folder_id=other.id, name=f"H-{uuid.uuid4().hex[:6]}")
+    api.move_folder(folder_id=other.id, new_parent_id=folder.id)
+    result = api.delete_folder(folder_id=folder.id, move_contents_to_parent=True)
+    assert (result.moved_course_count, result.moved_folder_count, result.deleted_folder_count) == (1, 1, 1)

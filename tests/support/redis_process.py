@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import time
 from pathlib import Path
@@ -43,6 +44,15 @@ class RedisProcess:
         else:
             raise RuntimeError("redis-server did not answer")
         probe.close()
+
+    def pause(self) -> None:
+        """SIGSTOP: the server keeps its sockets and data but answers nothing (a stall)."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGCONT)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:

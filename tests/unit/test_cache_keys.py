@@ -60,3 +60,12 @@ def test_bad_input_is_refused_naming_the_field() -> None:
         with pytest.raises(InvalidArgument) as raised:
             call()
         assert raised.value.field == field
+
+
+def test_guard_keys_are_tenant_scoped_and_never_look_like_an_entry() -> None:
+    keys = CacheKeys(TENANT)
+    assert keys.course_guard(ITEM) == f"t:{T}:guard:course:{ID}"
+    assert keys.library_guard() == f"t:{T}:guard:library"
+    for guard in (keys.course_guard(ITEM), keys.library_guard()):
+        assert not fnmatch.fnmatchcase(guard, keys.course_entries_pattern())
+        assert not fnmatch.fnmatchcase(guard, CacheKeys(uuid.uuid4()).tenant_pattern())

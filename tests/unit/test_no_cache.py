@@ -52,3 +52,23 @@ def test_etag_depends_on_content_not_key_order() -> None:
 def test_values_that_are_not_strict_json_are_refused() -> None:
     with pytest.raises(ValueError):
         NoCache().set(KEYS.library(), {"score": float("nan")})
+
+
+def test_without_a_cache_nothing_is_served_or_filled_and_fences_always_succeed() -> None:
+    cache = NoCache()
+    course = uuid.uuid4()
+    guards = [KEYS.course_guard(course), KEYS.library_guard()]
+    read = cache.get_guarded(KEYS.course(course), guards)
+    assert read.entry is None and read.stamp is None  # nothing to fill with
+    assert cache.set_guarded(KEYS.course(course), guards, "1,1", {"title": "x"}, etag="1") is False
+    token = cache.fence(*guards)
+    assert token and cache.release_fence(token, *guards)
+    with pytest.raises(ValueError):
+        cache.fence("guard:library")
+
+
+def test_a_fence_needs_guards() -> None:
+    with pytest.raises(ValueError):
+        NoCache().fence()
+    with pytest.raises(ValueError):
+        NoCache().release_fence("token")

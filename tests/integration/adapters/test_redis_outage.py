@@ -14,6 +14,7 @@ import pytest
 import redis
 
 from common.adapters.cache import BREAKER_SECONDS, RedisCache
+from common.adapters.cache_guards import GuardedRead
 from common.cache_keys import CacheKeys
 from common.errors import Unavailable
 from tests.conftest import free_port
@@ -66,10 +67,23 @@ def test_dead_redis_degrades_every_call_and_recovers_after_the_breaker(
     tried()
     with pytest.raises(Unavailable), cache.lock(lock_key, ttl_ms=1000, wait_ms=100, if_unavailable="refuse"):
         pytest.fail("entered a lock that was never taken")
+    guards = [keys.course_guard(uuid.uuid4()), keys.library_guard()]
+    tried()
+    assert cache.get_guarded(course, guards) == GuardedRead(None, None)  # a miss that may not fill
+    tried()
+    assert cache.set_guarded(course, guards, "1,1", {"title": "during"}, etag="during") is False
+    tried()
+    with pytest.raises(Unavailable) as refused:
+        cache.fence(*guards)  # the write it protects must not happen
+    assert "retry" in str(refused.value) and str(redis_process.port) not in str(refused.value)
+    tried()
+    assert cache.release_fence("token", *guards) is False
+    with pytest.raises(Unavailable):
+        cache.fence(*guards)  # the breaker is open: refused at once
     with pytest.raises(Unavailable) as raised:
         cache.ping()
     assert str(redis_process.port) not in str(raised.value)
-    assert sum("skipping Redis" in record.getMessage() for record in caplog.records) >= 7
+    assert sum("skipping Redis" in record.getMessage() for record in caplog.records) >= 11
 
     redis_process.start()
     direct = redis.Redis.from_url(redis_process.url)

@@ -1,20 +1,23 @@
-"""GetCourse is served from Redis after the first read; every write invalidates;
-without Redis (disabled, or a server that dies mid-test) every RPC still works."""
+"""GetCourse is served from Redis after the first read; every write makes the entry
+unusable; with the cache disabled every RPC works; with a Redis that dies mid-test
+reads come from the database and writes answer ``unavailable`` without changing anything."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
 
+from common.adapters.cache import RedisCache
 from common.cache_keys import CacheKeys
 from common.config import Settings
 from common.db import Database
-from common.gen.mirai.v1 import common_pb2, course_pb2
+from common.errors import Unavailable
+from common.gen.mirai.v1 import course_pb2
 from functions.bootstrap import Container
-from tests.support.course_actors import CourseApi, Tenant
+from tests.support.cache_probe import cached_course
+from tests.support.course_actors import CourseApi, Tenant, error_of, every_course_rpc
 from tests.support.redis_process import RedisProcess
 
 pytestmark = pytest.mark.integration
@@ -29,8 +32,7 @@ def test_the_second_read_is_served_from_the_cache(container: Container, tenant: 
     api = CourseApi(container, tenant.lead)
     course = api.create_course(title="Cached").course
     first = api.get_course(course_id=course.id).course
-    entry = container.cache.get(CacheKeys(tenant.id).course(course.id))
-    assert entry is not None and entry.etag == first.etag
+    assert cached_course(container.cache, tenant.id, course.id) == first
     _rename_behind_the_apis_back(owner_db, course.id, "Changed in the database only")
     assert api.get_course(course_id=course.id).course == first  # the database was not asked
 
@@ -38,7 +40,6 @@ def test_the_second_read_is_served_from_the_cache(container: Container, tenant: 
 def test_every_write_invalidates_the_entry(container: Container, tenant: Tenant, owner_db: Database) -> None:
     api = CourseApi(container, tenant.lead)
     course = api.create_course(title="Cached").course
-    key = CacheKeys(tenant.id).course(course.id)
     writes = [
         lambda: api.update_course(course_id=course.id, description="new"),
         lambda: api.create_module(course_id=course.id, title="M"),
@@ -48,9 +49,9 @@ def test_every_write_invalidates_the_entry(container: Container, tenant: Tenant,
     ]
     for write in writes:
         api.get_course(course_id=course.id)
-        assert container.cache.get(key) is not None
+        assert cached_course(container.cache, tenant.id, course.id) is not None
         write()
-        assert container.cache.get(key) is None
+        assert cached_course(container.cache, tenant.id, course.id) is None
     assert api.get_course(course_id=course.id).course.content_version == 3
 
 
@@ -63,75 +64,53 @@ def test_a_folder_move_invalidates_the_courses_inside_it(container: Container, t
     assert owner.get_course(course_id=course.id).course.team_id == str(tenant.ids["team"])
 
 
-def _every_course_rpc(api: CourseApi, tenant: Tenant) -> None:
-    """One pass over every CourseService RPC of this issue (exports excluded)."""
-    folder = api.create_folder(name=f"F-{uuid.uuid4().hex[:6]}").folder
-    other = api.create_folder(name=f"G-{uuid.uuid4().hex[:6]}").folder
-    course = api.create_course(title="Resilient", folder_id=folder.id, tags=["r"]).course
-    assert api.get_course(course_id=course.id).course.id == course.id
-    assert api.get_course(course_id=course.id).course.id == course.id
-    api.update_course(course_id=course.id, status=common_pb2.COURSE_STATUS_PUBLISHED)
-    module = api.create_module(course_id=course.id, title="M").module
-    second = api.create_module(course_id=course.id, title="N").module
-    api.update_module(course_id=course.id, module_id=module.id, title="M1")
-    api.reorder_modules(course_id=course.id, module_ids=[second.id, module.id])
-    lesson = api.create_lesson(course_id=course.id, module_id=module.id, title="L").lesson
-    extra = api.create_lesson(course_id=course.id, module_id=module.id, title="L2").lesson
-    api.update_lesson(course_id=course.id, lesson_id=lesson.id, title="L1")
-    api.reorder_lessons(course_id=course.id, module_id=module.id, lesson_ids=[extra.id, lesson.id])
-    api.move_lesson(course_id=course.id, lesson_id=extra.id, target_module_id=second.id)
-    assert api.get_lesson(course_id=course.id, lesson_id=lesson.id).lesson.title == "L1"
-    api.delete_lesson(course_id=course.id, lesson_id=extra.id)
-    api.delete_module(course_id=course.id, module_id=second.id)
-    content = api.get_course_content(course_id=course.id).content
-    api.save_course_content(course_id=course.id, content=content, if_match=content.etag)
-    versions = api.list_course_versions(course_id=course.id).versions
-    assert api.get_course_version(course_id=course.id, version=versions[-1].version).version.version == 1
-    api.restore_course_version(course_id=course.id, version=2)
-    assert course.id in [c.id for c in api.list_courses(folder_id=folder.id).courses]
-    assert api.count_courses_by_folder().total_count >= 1
-    assert [t.tag for t in api.list_course_tags(prefix="r").tags] == ["r"]
-    copy = api.duplicate_course(course_id=course.id, folder_id=other.id).course
-    api.delete_course(course_id=copy.id)
-    api.restore_course(course_id=copy.id)
-    api.get_folder(folder_id=folder.id)
-    api.list_folders()
-    api.update_folder(folder_id=other.id, name=f"H-{uuid.uuid4().hex[:6]}")
-    api.move_folder(folder_id=other.id, new_parent_id=folder.id)
-    result = api.delete_folder(folder_id=folder.id, move_contents_to_parent=True)
-    assert (result.moved_course_count, result.moved_folder_count, result.deleted_folder_count) == (1, 1, 1)
-
-
 def test_with_the_cache_disabled_every_rpc_works_and_nothing_is_cached(settings: Settings, tenant: Tenant) -> None:
     uncached = Container(replace(settings, cache_enabled=False))
     try:
         api = CourseApi(uncached, tenant.owner)
-        _every_course_rpc(api, tenant)
+        every_course_rpc(api)
         course = api.create_course(title="Not cached").course
         api.get_course(course_id=course.id)
-        from common.adapters.cache import RedisCache
-
         assert settings.redis_url
         probe = RedisCache.from_url(settings.redis_url)
-        assert probe.get(CacheKeys(tenant.id).course(course.id)) is None
+        assert probe.client.exists(CacheKeys(tenant.id).course(course.id)) == 0
         probe.close()
     finally:
         uncached.close()
 
 
-def test_redis_dying_mid_test_degrades_to_the_database(settings: Settings, tenant: Tenant, owner_db: Database,
-                                                       redis_process: RedisProcess) -> None:
+def test_with_redis_dead_reads_come_from_the_database_and_writes_change_nothing(
+    settings: Settings, tenant: Tenant, owner_db: Database, redis_process: RedisProcess
+) -> None:
     own = Container(replace(settings, redis_url=redis_process.url))
     try:
         api = CourseApi(own, tenant.owner)
         course = api.create_course(title="Before the outage").course
         api.get_course(course_id=course.id)
-        assert own.cache.get(CacheKeys(tenant.id).course(course.id)) is not None
+        assert cached_course(own.cache, tenant.id, course.id) is not None
 
         redis_process.kill()
 
         _rename_behind_the_apis_back(owner_db, course.id, "Read from the database")
         assert api.get_course(course_id=course.id).course.title == "Read from the database"
-        _every_course_rpc(api, tenant)
+        assert api.list_courses().courses
+        err = error_of(lambda: api.update_course(course_id=course.id, title="Never written"))
+        assert isinstance(err, Unavailable) and "retry" in err.message
+        assert isinstance(error_of(lambda: api.create_module(course_id=course.id, title="M")), Unavailable)
+        assert api.get_course(course_id=course.id).course.title == "Read from the database"
+        assert api.get_course_content(course_id=course.id).content.modules == []
     finally:
         own.close()
+
+
+def test_an_unreadable_entry_is_a_miss_and_the_database_answers(container: Container, tenant: Tenant) -> None:
+    api = CourseApi(container, tenant.owner)
+    course = api.create_course(title="Readable").course
+    cache = container.cache
+    keys = CacheKeys(tenant.id)
+    guards = [keys.course_guard(course.id), keys.library_guard()]
+    stamp = cache.get_guarded(keys.course(course.id), guards).stamp
+    assert stamp is not None
+    assert cache.set_guarded(keys.course(course.id), guards, stamp, {"course": "not base64!"}, etag=course.etag)
+    assert api.get_course(course_id=course.id).course.title == "Readable"
+    assert cached_course(cache, tenant.id, course.id) is not None  # dropped and filled again from the database

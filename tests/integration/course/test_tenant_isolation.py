@@ -12,13 +12,13 @@ import pytest
 from sqlalchemy import text
 
 from common import storage_keys
-from common.cache_keys import CacheKeys
 from common.db import Database
 from common.errors import NotFound
 from common.gen.mirai.v1 import course_pb2
 from functions.bootstrap import Container
 from functions.registry import rpc_targets
 from tests.fakes.kratos import FakeKratos
+from tests.support.cache_probe import cached_course
 from tests.support.course_actors import CourseApi, Tenant, error_of, make_tenant
 
 pytestmark = pytest.mark.integration
@@ -98,7 +98,7 @@ def _b_state(container: Container, owner_db: Database, w: World) -> tuple[Any, .
         )
     keys = container.storage.list_keys(storage_keys.tenant_prefix(w.b.id))
     bodies = tuple(container.storage.get(k) for k in keys)
-    entry = container.cache.get(CacheKeys(w.b.id).course(w.course))
+    entry = cached_course(container.cache, w.b.id, w.course)
     return rows, tuple(keys), bodies, entry
 
 
@@ -114,7 +114,7 @@ def test_another_tenants_ids_are_not_found_and_nothing_of_theirs_changes(
     assert _b_state(container, owner_db, world) == before
     # Nothing of B's appeared under A's prefixes either.
     assert container.storage.list_keys(storage_keys.course_prefix(world.a.id, world.course)) == []
-    assert container.cache.get(CacheKeys(world.a.id).course(world.course)) is None
+    assert cached_course(container.cache, world.a.id, world.course) is None
 
 
 def test_listings_never_show_another_tenants_courses_folders_or_tags(world: World, container: Container) -> None:
