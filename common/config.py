@@ -86,6 +86,11 @@ class S3Settings:
     base_path: str
     presign_ttl_seconds: int
     max_body_bytes: int
+    # A frozen endpoint must fail a request in seconds: worst case per call is about
+    # max_attempts * (connect or read timeout) plus botocore's short backoff.
+    connect_timeout_seconds: float = 2.0
+    read_timeout_seconds: float = 4.0
+    max_attempts: int = 2
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,9 @@ class Settings:
                 base_path=(_str(env, "S3_BASE_PATH", "data") or "data").strip("/"),
                 presign_ttl_seconds=_int(env, "S3_PRESIGN_TTL_SECONDS", 900, lo=60, hi=7 * 24 * 3600),
                 max_body_bytes=_int(env, "S3_MAX_BODY_BYTES", 5 * 1024 * 1024, lo=1024),
+                connect_timeout_seconds=_int(env, "S3_CONNECT_TIMEOUT_MS", 2000, lo=100, hi=60000) / 1000,
+                read_timeout_seconds=_int(env, "S3_READ_TIMEOUT_MS", 4000, lo=100, hi=120000) / 1000,
+                max_attempts=_int(env, "S3_MAX_ATTEMPTS", 2, lo=1, hi=5),
             ),
             smtp=SmtpSettings(
                 host=_str(env, "SMTP_HOST"),

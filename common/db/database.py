@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from common.db.unit_of_work import UnitOfWork
+from common.transaction_guard import transaction_open
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -53,7 +54,7 @@ class Database:
         """One transaction scoped to one tenant; commits on clean exit, rolls back on error."""
         tenant = str(uuid.UUID(str(tenant_id)))
         user = str(uuid.UUID(str(user_id))) if user_id else ""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with transaction_open(), Session(self.engine, expire_on_commit=False) as session, session.begin():
             session.execute(_BEGIN_TENANT, {"tenant_id": tenant, "user_id": user, "timeout": self._timeout})
             yield UnitOfWork(session, tenant_id=uuid.UUID(tenant))
 
@@ -61,7 +62,7 @@ class Database:
     def system_session(self) -> Iterator[UnitOfWork]:
         """A transaction with no tenant: RLS shows it no tenant rows. Cross-tenant
         work goes through the narrow SECURITY DEFINER functions the repositories call."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with transaction_open(), Session(self.engine, expire_on_commit=False) as session, session.begin():
             session.execute(_BEGIN_SYSTEM, {"timeout": self._timeout})
             yield UnitOfWork(session, tenant_id=None)
 

@@ -44,7 +44,7 @@ def _mark_unwritten(container: Any, job: Job, user_id: uuid.UUID, lesson_ids: li
 
     assert job.course_id is not None
 
-    def edit(uow: Any, course: Any, content: Any) -> tuple[Any, None]:
+    def change(course: Any, content: Any) -> tuple[Any, None]:
         now = now_iso()
         stuck = {str(i) for i in lesson_ids}
         changes = {
@@ -53,5 +53,5 @@ def _mark_unwritten(container: Any, job: Job, user_id: uuid.UUID, lesson_ids: li
         }
         return (with_lessons(content, changes) if changes else None), None
 
-    write_course(container, tenant_id=job.tenant_id, user_id=user_id, course_id=job.course_id, edit=edit,
+    write_course(container, tenant_id=job.tenant_id, user_id=user_id, course_id=job.course_id, change=change,
                  source="ai_generation", message="Lesson writing cancelled")

@@ -83,9 +83,8 @@ def _plan(uow: Any, run: GeneratedLesson, module: Any, lesson: Lesson) -> ai_pb.
                                estimated_minutes=lesson.estimated_minutes, objectives=objectives_of(lesson.objectives))
 
 
-def _load(uow: Any, container: Any, job: Job, run: GeneratedLesson) -> LessonWork | Failure:
-    course = uow.courses.get(run.course_id, include_deleted=True)
-    found = find_lesson(load_content(container.storage, course), run.lesson_id)
+def _load(uow: Any, container: Any, job: Job, run: GeneratedLesson, course: Any, body: Any) -> LessonWork | Failure:
+    found = find_lesson(body, run.lesson_id)
     if found is None:
         return Failure(code="lesson_deleted", message="the lesson was deleted before it could be written")
     module, lesson = found
@@ -118,7 +117,10 @@ def run_lesson_job(container: Any, *, tenant_id: uuid.UUID, job_id: uuid.UUID, l
         return _record(container, job, run, worker, failure=GAVE_UP)
     # The claim commits at once: holding the job row lock while reading inputs would queue the other lessons.
     with container.db.tenant_session(tenant_id, job.created_by) as uow:
-        work = _load(uow, container, job, run)
+        course = uow.courses.get(run.course_id, include_deleted=True)
+    body = load_content(container.storage, course)  # S3 with no transaction open
+    with container.db.tenant_session(tenant_id, job.created_by) as uow:
+        work = _load(uow, container, job, run, course, body)
         credentials = credentials_or_failure(uow, container.keyring)
     if isinstance(work, Failure):
         return _record(container, job, run, worker, failure=work)
@@ -151,7 +153,17 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
         usage = (failure.usage.input_tokens, failure.usage.output_tokens)
     status = "failed" if failure else "succeeded"
 
-    def edit(uow: Any, course: Any, content: Any) -> tuple[Any, Job]:
+    def change(course: Any, content: Any) -> tuple[Any, None]:
+        if find_lesson(content, run.lesson_id) is None:
+            return None, None
+
+        def written(lesson: Lesson) -> Lesson:
+            if failure:
+                return replace(lesson, content_status="failed", updated_at=now_iso())
+            return replace(lesson, components=components, content_status="ready", updated_at=now_iso())
+        return with_lessons(content, {str(run.lesson_id): written}), None
+
+    def record(uow: Any, course: Any, content: Any, saved: Any) -> None:
         current = uow.generation_jobs.get(job.id, for_update=True)
         if current.status != "running":
             raise _Stale
@@ -162,16 +174,9 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
         })
         if finished is None:
             raise _Stale
-        new_body = None
-        if find_lesson(content, run.lesson_id) is not None:
-            def change(lesson: Lesson) -> Lesson:
-                if failure:
-                    return replace(lesson, content_status="failed", updated_at=now_iso())
-                return replace(lesson, components=components, content_status="ready", updated_at=now_iso())
-            new_body = with_lessons(content, {str(run.lesson_id): change})
-            if not failure:
-                uow.lesson_components.replace(course_id=run.course_id, lesson_id=run.lesson_id,
-                                              components=component_rows(components))
+        if find_lesson(content, run.lesson_id) is not None and not failure:
+            uow.lesson_components.replace(course_id=run.course_id, lesson_id=run.lesson_id,
+                                          components=component_rows(components))
         counted = uow.generation_jobs.count_lesson(
             job.id, lesson_id=run.lesson_id, failed=failure is not None, input_tokens=usage[0], output_tokens=usage[1],
             model=model, error_code=failure.code if failure else None,
@@ -179,10 +184,10 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
         )
         if counted.finished and counted.created_by is not None:
             _notify_done(uow, counted)
-        return new_body, counted
 
     try:
-        write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id, edit=edit,
+        write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id,
+                     change=change, record=record,
                      source="ai_generation", message="AI wrote a lesson", staged_keys=[(object_key, object_body)] if object_key else [])
     except _Stale:
         log.info("lesson %s of job %s: run superseded or job stopped; result discarded", run.lesson_id, job.id)
