@@ -117,6 +117,8 @@ class Settings:
     database_url: str | None = field(repr=False)
     migration_database_url: str | None = field(repr=False)
     db_pool_size: int
+    db_pool_max_overflow: int
+    db_pool_timeout_seconds: int
     db_statement_timeout_ms: int
     redis_url: str | None = field(repr=False)
     cache_enabled: bool
@@ -153,7 +155,9 @@ class Settings:
             port=_int(env, "PORT", 8080, lo=1, hi=65535),
             database_url=_url(env, "DATABASE_URL", ("postgresql", "postgres", "postgresql+psycopg")),
             migration_database_url=_url(env, "DATABASE_MIGRATION_URL", ("postgresql", "postgres", "postgresql+psycopg")),
-            db_pool_size=_int(env, "DB_POOL_SIZE", 2, lo=1, hi=50),
+            db_pool_size=_int(env, "DB_POOL_SIZE", 4, lo=1, hi=50),
+            db_pool_max_overflow=_int(env, "DB_POOL_MAX_OVERFLOW", 4, lo=0, hi=50),
+            db_pool_timeout_seconds=_int(env, "DB_POOL_TIMEOUT_SECONDS", 5, lo=1, hi=60),
             db_statement_timeout_ms=_int(env, "DB_STATEMENT_TIMEOUT_MS", 15000, lo=100),
             redis_url=_url(env, "REDIS_URL", ("redis", "rediss", "unix")),
             cache_enabled=_bool(env, "ENABLE_REDIS_CACHE", True),
