@@ -86,6 +86,11 @@ class S3Settings:
     base_path: str
     presign_ttl_seconds: int
     max_body_bytes: int
+    # A frozen endpoint must fail a request in seconds: worst case per call is about
+    # max_attempts * (connect or read timeout) plus botocore's short backoff.
+    connect_timeout_seconds: float = 2.0
+    read_timeout_seconds: float = 4.0
+    max_attempts: int = 2
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,8 @@ class Settings:
     database_url: str | None = field(repr=False)
     migration_database_url: str | None = field(repr=False)
     db_pool_size: int
+    db_pool_max_overflow: int
+    db_pool_timeout_seconds: int
     db_statement_timeout_ms: int
     redis_url: str | None = field(repr=False)
     cache_enabled: bool
@@ -148,7 +155,9 @@ class Settings:
             port=_int(env, "PORT", 8080, lo=1, hi=65535),
             database_url=_url(env, "DATABASE_URL", ("postgresql", "postgres", "postgresql+psycopg")),
             migration_database_url=_url(env, "DATABASE_MIGRATION_URL", ("postgresql", "postgres", "postgresql+psycopg")),
-            db_pool_size=_int(env, "DB_POOL_SIZE", 2, lo=1, hi=50),
+            db_pool_size=_int(env, "DB_POOL_SIZE", 4, lo=1, hi=50),
+            db_pool_max_overflow=_int(env, "DB_POOL_MAX_OVERFLOW", 4, lo=0, hi=50),
+            db_pool_timeout_seconds=_int(env, "DB_POOL_TIMEOUT_SECONDS", 5, lo=1, hi=60),
             db_statement_timeout_ms=_int(env, "DB_STATEMENT_TIMEOUT_MS", 15000, lo=100),
             redis_url=_url(env, "REDIS_URL", ("redis", "rediss", "unix")),
             cache_enabled=_bool(env, "ENABLE_REDIS_CACHE", True),
@@ -177,6 +186,9 @@ class Settings:
                 base_path=(_str(env, "S3_BASE_PATH", "data") or "data").strip("/"),
                 presign_ttl_seconds=_int(env, "S3_PRESIGN_TTL_SECONDS", 900, lo=60, hi=7 * 24 * 3600),
                 max_body_bytes=_int(env, "S3_MAX_BODY_BYTES", 5 * 1024 * 1024, lo=1024),
+                connect_timeout_seconds=_int(env, "S3_CONNECT_TIMEOUT_MS", 2000, lo=100, hi=60000) / 1000,
+                read_timeout_seconds=_int(env, "S3_READ_TIMEOUT_MS", 4000, lo=100, hi=120000) / 1000,
+                max_attempts=_int(env, "S3_MAX_ATTEMPTS", 2, lo=1, hi=5),
             ),
             smtp=SmtpSettings(
                 host=_str(env, "SMTP_HOST"),

@@ -34,6 +34,8 @@ class Container:
         return Database(
             self.settings.require_database_url(),
             pool_size=self.settings.db_pool_size,
+            max_overflow=self.settings.db_pool_max_overflow,
+            pool_timeout_seconds=self.settings.db_pool_timeout_seconds,
             statement_timeout_ms=self.settings.db_statement_timeout_ms,
         )
 

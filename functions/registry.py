@@ -37,11 +37,26 @@ def snake_case(name: str) -> str:
 
 @dataclass(frozen=True)
 class Scaling:
+    """How a target scales. ``container_concurrency`` is the hard limit of requests one
+    instance serves at once and also its number of request threads (``THREADS``) and
+    of database connections (pool plus overflow), so an admitted request never waits
+    for a thread or a connection; Knative queues the rest and scales out at
+    ``concurrency_target`` (README, "Concurrency")."""
+
     min_scale: int = 0
     max_scale: int = 10
-    concurrency_target: int = 50
-    container_concurrency: int = 100
+    concurrency_target: int = 6
+    container_concurrency: int = 8
     timeout_seconds: int = 30
+
+    @property
+    def db_pool_size(self) -> int:
+        """Connections kept open between requests: half the threads (the rest open on demand)."""
+        return (self.container_concurrency + 1) // 2
+
+    @property
+    def db_pool_max_overflow(self) -> int:
+        return self.container_concurrency - self.db_pool_size
 
 
 @dataclass(frozen=True)

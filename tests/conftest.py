@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from common import transaction_guard
 from common.config import Settings
 from common.db import Database
 from common.db.urls import APP_ROLE, with_login
@@ -23,6 +24,9 @@ from tests.fakes.kratos import FakeKratos
 from tests.support import services
 from tests.support.fuzz_seed import FUZZ_SEED
 from tests.support.tenants import SeededTenant, provision_tenant
+
+# Outside I/O inside a database transaction fails every test that reaches it.
+transaction_guard.enforce()
 
 ALLOWED_ORIGIN = "http://127.0.0.1:3000"
 STRIPE_WEBHOOK_SECRET = "whsec_test_runner_0123456789"

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from cloudevents.http import CloudEvent
 
+from common.transaction_guard import outside_call
 from events.http_binding import to_binary
 
 log = logging.getLogger("mirai.events")
@@ -67,6 +68,7 @@ class HttpEventPublisher:
 
     def _post(self, headers: dict[str, str], body: bytes) -> tuple[int, str]:
         """(status, error text); status 0 when the broker could not be reached."""
+        outside_call("event broker publish")
         request = urllib.request.Request(self.sink_url, data=body, headers=headers, method="POST")  # noqa: S310
         try:
             with urllib.request.urlopen(request, timeout=self._timeout) as response:  # noqa: S310

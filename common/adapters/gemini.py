@@ -47,6 +47,7 @@ from common.adapters.gemini_responses import (
     usage_of,
 )
 from common.config import Settings
+from common.transaction_guard import outside_call
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -214,6 +215,8 @@ class GeminiClient:
     def _with_retries(self, operation: Callable[[], R], *, purpose: str, api_key: str, usage: TokenUsage) -> tuple[R, int]:
         """``operation``'s result and the attempts it took; failures as ``AIError``."""
         from google.genai import errors
+
+        outside_call(f"gemini {purpose}")
 
         timeouts, transport = _transport_exceptions()
         for attempt in range(1, self.max_attempts + 1):

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import Literal, Protocol
 
 from common.errors import Unauthenticated, Unavailable
+from common.transaction_guard import outside_call
 
 log = logging.getLogger("mirai.identity")
 
@@ -83,6 +84,7 @@ class KratosIdentity:
             request.add_header("Cookie", f"{self.COOKIE}={credential.token}")
         else:
             request.add_header("X-Session-Token", credential.token)
+        outside_call("kratos whoami")
         try:
             with urllib.request.urlopen(request, timeout=self._timeout) as response:  # noqa: S310
                 body = json.loads(response.read(1_000_000))

@@ -19,17 +19,21 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
 from common.config import S3Settings
-from common.errors import InvalidArgument, NotFound, Unavailable
+from common.errors import AlreadyExists, InvalidArgument, NotFound, Unavailable
 from common.storage_keys import tenant_of
+from common.transaction_guard import outside_call
 
 log = logging.getLogger("mirai.storage")
 
 T = TypeVar("T")
 
 _MISSING = {"NoSuchKey", "404", "NotFound"}
+# If-None-Match: * lost: the key exists (412), or another conditional write is in flight (409).
+_TAKEN = {"PreconditionFailed", "412", "ConditionalRequestConflict"}
 _MAX_PRESIGN_SECONDS = 7 * 24 * 3600  # the S3 SigV4 limit
 _DELETE_BATCH = 1000  # the S3 DeleteObjects limit
 
@@ -45,6 +49,12 @@ class Storage(Protocol):
 
     def put(self, key: str, content: bytes, content_type: str) -> None:
         """Store raw bytes; ``InvalidArgument`` (field ``content``) over the size limit."""
+
+    def put_new(self, key: str, content: bytes, content_type: str) -> None:
+        """Store raw bytes only if ``key`` is free; ``AlreadyExists`` when an object is there."""
+
+    def age_seconds(self, key: str) -> float:
+        """Seconds since the object at ``key`` was written; ``NotFound`` when absent."""
 
     def get(self, key: str) -> bytes:
         """The object's bytes; ``NotFound`` when absent."""
@@ -90,9 +100,9 @@ class S3Storage:
                 aws_secret_access_key=self._settings.secret_key,
                 config=Config(
                     s3={"addressing_style": "path"},
-                    retries={"max_attempts": 3, "mode": "standard"},
-                    connect_timeout=3,
-                    read_timeout=10,
+                    retries={"total_max_attempts": self._settings.max_attempts, "mode": "standard"},
+                    connect_timeout=self._settings.connect_timeout_seconds,
+                    read_timeout=self._settings.read_timeout_seconds,
                     # boto3 >= 1.36 adds CRC checksums to every upload by default; older
                     # MinIO releases and other S3-compatible stores reject or ignore them.
                     request_checksum_calculation="when_required",
@@ -127,16 +137,21 @@ class S3Storage:
             )
         return seconds
 
-    def _call(self, operation: str, action: Callable[[], T]) -> T:
-        """Run one S3 call, translating its failures into domain errors."""
+    def _call(self, operation: str, action: Callable[[], T], *, network: bool = True) -> T:
+        """Run one S3 call, translating its failures into domain errors. Presigning is
+        local computation (``network=False``) and may run inside a transaction."""
         from botocore.exceptions import BotoCoreError, ClientError
 
+        if network:
+            outside_call(f"s3 {operation}")
         try:
             return action()
         except ClientError as err:
             code = str(err.response.get("Error", {}).get("Code", ""))
             if code in _MISSING:
                 raise NotFound("object not found") from None
+            if code in _TAKEN:
+                raise AlreadyExists("an object already exists at this key") from None
             log.warning("object storage %s refused: %s", operation, code or type(err).__name__)
             raise Unavailable(f"object storage refused the {operation}") from None
         except BotoCoreError as err:
@@ -152,6 +167,25 @@ class S3Storage:
             "upload",
             lambda: self.client.put_object(Bucket=self.bucket, Key=full, Body=content, ContentType=content_type),
         )
+
+    def put_new(self, key: str, content: bytes, content_type: str) -> None:
+        """Like ``put``, but only if no object exists at ``key`` (If-None-Match: *, which AWS S3,
+        MinIO and moto honour); ``AlreadyExists`` otherwise. Nothing is ever overwritten."""
+        full = self.full_key(key)
+        if len(content) > self.max_body_bytes:
+            raise InvalidArgument(f"content is larger than {self.max_body_bytes} bytes", field="content")
+        self._call(
+            "upload",
+            lambda: self.client.put_object(Bucket=self.bucket, Key=full, Body=content, ContentType=content_type,
+                                           IfNoneMatch="*"),
+        )
+
+    def age_seconds(self, key: str) -> float:
+        """How long ago the object at ``key`` was written; ``NotFound`` when absent."""
+        full = self.full_key(key)
+        head = self._call("head", lambda: self.client.head_object(Bucket=self.bucket, Key=full))
+        modified: datetime = head["LastModified"]
+        return (datetime.now(UTC) - modified).total_seconds()
 
     def put_json(self, key: str, value: Any) -> None:
         body = json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False, allow_nan=False).encode("utf-8")
@@ -208,7 +242,8 @@ class S3Storage:
             params["ContentType"] = content_type
         seconds = self._expiry(expires_in)
         url: str = self._call(
-            "presign", lambda: self.client.generate_presigned_url("put_object", Params=params, ExpiresIn=seconds)
+            "presign", lambda: self.client.generate_presigned_url("put_object", Params=params, ExpiresIn=seconds),
+            network=False,
         )
         return url
 
@@ -216,7 +251,8 @@ class S3Storage:
         params = {"Bucket": self.bucket, "Key": self.full_key(key)}
         seconds = self._expiry(expires_in)
         url: str = self._call(
-            "presign", lambda: self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=seconds)
+            "presign", lambda: self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=seconds),
+            network=False,
         )
         return url
 

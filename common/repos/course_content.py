@@ -66,6 +66,19 @@ class CourseVersion:
 
 
 class CourseStructure(TenantRepository):
+    def rows(self, course_id: uuid.UUID) -> tuple[list[ModuleRow], list[LessonRow]]:
+        """The course's module and lesson rows in position order: what survives of a body lost in S3."""
+        module_rows = self._session.execute(
+            select(course_modules.c.id, course_modules.c.title, course_modules.c.description, course_modules.c.position)
+            .where(course_modules.c.course_id == course_id).order_by(course_modules.c.position)).all()
+        lesson_rows = self._session.execute(
+            select(lessons.c.id, lessons.c.module_id, lessons.c.title, lessons.c.description, lessons.c.position,
+                   lessons.c.estimated_minutes, lessons.c.objectives, lessons.c.content_status)
+            .where(lessons.c.course_id == course_id).order_by(lessons.c.module_id, lessons.c.position)).all()
+        return ([ModuleRow(r.id, r.title, r.description, r.position) for r in module_rows],
+                [LessonRow(r.id, r.module_id, r.title, r.description, r.position, r.estimated_minutes,
+                           list(r.objectives or []), r.content_status) for r in lesson_rows])
+
     def replace(self, course_id: uuid.UUID, modules: Sequence[ModuleRow], lesson_rows: Sequence[LessonRow]) -> None:
         """Makes the course's module and lesson rows exactly these (ids kept, positions as given)."""
         keep_modules = [m.id for m in modules]

@@ -6,6 +6,7 @@ failed_only). Its creator or owners/admins."""
 from __future__ import annotations
 
 import uuid
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +24,10 @@ def cancel_job(request: ai_pb.CancelJobRequest, call: Call) -> ai_pb.CancelJobRe
     principal = call.require_principal()
     job_id = inputs.required_id(request.job_id, field="job_id")
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+        course_id = visible_job(uow, principal, job_id).course_id
+    # Ending the generation changes the course row, so its cache entry is fenced meanwhile.
+    fence = CourseCache(call.container.cache, principal.tenant_id).course_write(course_id) if course_id else nullcontext()
+    with fence, call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         job = visible_job(uow, principal, job_id, for_update=True)
         if job.finished:
             raise FailedPrecondition(f"the job has already finished ({job.status})")
@@ -32,11 +37,9 @@ def cancel_job(request: ai_pb.CancelJobRequest, call: Call) -> ai_pb.CancelJobRe
             if outline.status == "generating" and outline.job_id == job.id:
                 uow.outlines.update(job.outline_id, {"status": "failed"})
         unwritten = uow.generated_lessons.cancel_unfinished(job_id)
-        course_changed = job.course_id is not None and uow.courses.end_generation(job.course_id, job.id)
+        if job.course_id is not None:
+            uow.courses.end_generation(job.course_id, job.id)
         people = uow.user_summaries.by_ids([job.created_by])
-    if course_changed:
-        assert job.course_id is not None
-        CourseCache(call.container.cache, principal.tenant_id).course_changed(job.course_id)
     if unwritten and job.course_id is not None:
         _mark_unwritten(call.container, job, principal.user_id, unwritten)
     return ai_pb.CancelJobResponse(job=job_to_proto(job, people=people, storage=call.container.storage))
@@ -49,7 +52,7 @@ def _mark_unwritten(container: Any, job: Job, user_id: uuid.UUID, lesson_ids: li
 
     assert job.course_id is not None
 
-    def edit(uow: Any, course: Any, content: Any) -> tuple[Any, None]:
+    def change(course: Any, content: Any) -> tuple[Any, None]:
         now = now_iso()
         stuck = {str(i) for i in lesson_ids}
         changes = {
@@ -58,5 +61,5 @@ def _mark_unwritten(container: Any, job: Job, user_id: uuid.UUID, lesson_ids: li
         }
         return (with_lessons(content, changes) if changes else None), None
 
-    write_course(container, tenant_id=job.tenant_id, user_id=user_id, course_id=job.course_id, edit=edit,
+    write_course(container, tenant_id=job.tenant_id, user_id=user_id, course_id=job.course_id, change=change,
                  source="ai_generation", message="Lesson writing cancelled")

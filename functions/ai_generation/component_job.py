@@ -57,7 +57,8 @@ def run_component_job(container: Any, *, tenant_id: uuid.UUID, job_id: uuid.UUID
     job, worker = claimed.job, claimed.worker
     with container.db.tenant_session(tenant_id, job.created_by) as uow:
         course = uow.courses.get(job.course_id, include_deleted=True)
-        found = find_lesson(load_content(container.storage, course), job.lesson_ids[0])
+    found = find_lesson(load_content(container.storage, course), job.lesson_ids[0])  # S3 with no transaction open
+    with container.db.tenant_session(tenant_id, job.created_by) as uow:
         audience = audience_for(uow, course.target_audience_id, storage=container.storage)
         credentials = credentials_or_failure(uow, container.keyring)
     component = None
@@ -85,34 +86,40 @@ def _apply(container: Any, job: Job, worker: str, stored: dict[str, Any], *, usa
     assert job.course_id is not None
     lesson_id = str(job.lesson_ids[0])
 
-    def edit(uow: Any, course: Any, content: Any) -> tuple[Any, str]:
+    def unchanged(content: Any) -> bool:
         found = find_lesson(content, job.lesson_ids[0])
-        if found is None or lesson_etag(found[1], module_id=found[0].id) != job.payload.get("lesson_etag"):
+        return found is not None and lesson_etag(found[1], module_id=found[0].id) == job.payload.get("lesson_etag")
+
+    def change(course: Any, content: Any) -> tuple[Any, str]:
+        if not unchanged(content):
+            return None, "failed"
+
+        def rewritten(lesson: Lesson) -> Lesson:
+            components = tuple(stored if c.get("id") == job.component_id else c for c in lesson.components)
+            return replace(lesson, components=components, updated_at=now_iso())
+
+        return with_lessons(content, {lesson_id: rewritten}), "succeeded"
+
+    def record(uow: Any, course: Any, content: Any, saved: Any) -> None:
+        if saved is None:
             values = {**failure_values(LESSON_CHANGED), "input_tokens": usage[0], "output_tokens": usage[1], "model": model}
             if uow.generation_jobs.finish(job.id, status="failed", worker=worker, values=values) is None:
                 raise _Stale
-            return None, "failed"
+            return
         if uow.generation_jobs.finish(job.id, status="succeeded", worker=worker, values={
             "input_tokens": usage[0], "output_tokens": usage[1], "model": model, "progress_done": 1,
             "result": {"component": stored}, "progress_message": "Component rewritten",
         }) is None:
             raise _Stale
-
-        def change(lesson: Lesson) -> Lesson:
-            components = tuple(stored if c.get("id") == job.component_id else c for c in lesson.components)
-            return replace(lesson, components=components, updated_at=now_iso())
-
-        body = with_lessons(content, {lesson_id: change})
-        written = find_lesson(body, job.lesson_ids[0])
+        written = find_lesson(saved.content, job.lesson_ids[0])
         assert written is not None
         uow.lesson_components.replace(course_id=course.id, lesson_id=job.lesson_ids[0],
                                       components=component_rows(written[1].components))
-        return body, "succeeded"
 
     try:
-        _, outcome = write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=job.course_id,
-                                  edit=edit, source="ai_generation",
-                                  message="AI rewrote a component")
+        outcome = write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=job.course_id,
+                               change=change, record=record, source="ai_generation",
+                               message="AI rewrote a component").result
     except _Stale:
         return "stale"
     return outcome

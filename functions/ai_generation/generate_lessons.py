@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from typing import Any
 
 from common.errors import FailedPrecondition, NotFound
 from common.gen.mirai.v1 import ai_generation_pb2 as ai_pb
+from common.repos.courses import Course
+from common.repos.generation_jobs import Job
 from common.rpc.context import Call
 from functions import inputs
 from functions.ai_generation.course_writes import with_lessons
 from functions.ai_generation.generation_inputs import MAX_CONTEXT_CHARS
 from functions.ai_generation.queueing import nudge, request_lessons, require_ai_key
 from functions.ai_generation.records import job_to_proto
-from functions.course.content import load_content, read_course, version_write
+from functions.course.content import Saved, commit_version, read_course
 from functions.course.convert import now_iso
 from functions.course.model import Content, Lesson
 from functions.course.visibility import load_viewer
@@ -54,28 +57,36 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
     wanted = inputs.id_list(request.lesson_ids, field="lesson_ids", max_items=MAX_LESSONS) if request.lesson_ids else []
     context = inputs.text(request.additional_context, field="additional_context", max_chars=MAX_CONTEXT_CHARS)
     container = call.container
-    with version_write(container, tenant_id=principal.tenant_id, user_id=principal.user_id,
-                       course_id=course_id) as writing:
-        uow = writing.uow
-        course = read_course(uow, load_viewer(uow, principal), course_id, for_update=True)
-        content = load_content(container.storage, course)
-        chosen = _chosen(content, request, wanted)
+
+    def read(uow: Any, lock: bool) -> Course:
+        course = read_course(uow, load_viewer(uow, principal), course_id, for_update=lock)
         require_ai_key(uow)
-        lesson_ids = [uuid.UUID(lesson.id) for lesson in chosen]
+        return course
+
+    def change(course: Course, content: Content) -> tuple[Content, int]:
+        chosen = _chosen(content, request, wanted)
         now = now_iso()
-        body = with_lessons(content, {
+        return with_lessons(content, {
             lesson.id: (lambda le: replace(le, content_status="generating", updated_at=now)) for lesson in chosen
-        })
-        saved = writing.write(course=course, content=body, user_id=principal.user_id,
-                              source="ai_generation", message=f"{len(chosen)} lessons queued for writing")
+        }), len(chosen)
+
+    def record(uow: Any, course: Course, content: Content, saved: Saved | None) -> tuple[Job, dict[uuid.UUID, Any]]:
+        lesson_ids = [uuid.UUID(lesson.id) for lesson in _chosen(content, request, wanted)]
         job = uow.generation_jobs.add(type="lesson_generation", created_by=principal.user_id, course_id=course_id,
-                                      outline_id=course.outline_id, lesson_ids=lesson_ids, progress_total=len(chosen),
+                                      outline_id=course.outline_id, lesson_ids=lesson_ids, progress_total=len(lesson_ids),
                                       payload={"additional_context": context} if context else {})
         planned = uow.generated_lessons.outline_lessons_of(lesson_ids)
         uow.generated_lessons.queue(job_id=job.id, course_id=course_id,
                                     lessons=[(lesson_id, planned.get(lesson_id)) for lesson_id in lesson_ids])
         request_lessons(uow, job, lesson_ids)
-        uow.courses.update(course_id, {"generation_job_id": job.id}, expected_version=saved.course.version)
-        people = uow.user_summaries.by_ids([principal.user_id])
+        if saved is not None:
+            uow.courses.update(course_id, {"generation_job_id": job.id}, expected_version=saved.course.version)
+        return job, uow.user_summaries.by_ids([principal.user_id])
+
+    written = commit_version(container, tenant_id=principal.tenant_id, user_id=principal.user_id, read=read,
+                             change=change, author=lambda _: principal.user_id, source="ai_generation",
+                             message=lambda count: f"{count} lessons queued for writing", record=record)
+    assert written.recorded is not None
+    job, people = written.recorded
     nudge(container)
     return ai_pb.GenerateLessonsResponse(job=job_to_proto(job, people=people, storage=container.storage))

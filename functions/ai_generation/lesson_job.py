@@ -47,7 +47,6 @@ from functions.ai_generation.outline_job import chunk_to_proto
 from functions.ai_generation.records import lesson_to_proto, objectives_of
 from functions.course.content import load_content, write_course
 from functions.course.convert import now_iso
-from functions.course.course_cache import CourseCache
 from functions.course.model import Lesson
 from functions.notification.notify import Resource, notify
 from functions.tenant_settings.ai_credentials import AICredentials
@@ -85,9 +84,8 @@ def _plan(uow: Any, run: GeneratedLesson, module: Any, lesson: Lesson) -> ai_pb.
                                estimated_minutes=lesson.estimated_minutes, objectives=objectives_of(lesson.objectives))
 
 
-def _load(uow: Any, container: Any, job: Job, run: GeneratedLesson) -> LessonWork | Failure:
-    course = uow.courses.get(run.course_id, include_deleted=True)
-    found = find_lesson(load_content(container.storage, course), run.lesson_id)
+def _load(uow: Any, container: Any, job: Job, run: GeneratedLesson, course: Any, body: Any) -> LessonWork | Failure:
+    found = find_lesson(body, run.lesson_id)
     if found is None:
         return Failure(code="lesson_deleted", message="the lesson was deleted before it could be written")
     module, lesson = found
@@ -120,7 +118,10 @@ def run_lesson_job(container: Any, *, tenant_id: uuid.UUID, job_id: uuid.UUID, l
         return _record(container, job, run, worker, failure=GAVE_UP)
     # The claim commits at once: holding the job row lock while reading inputs would queue the other lessons.
     with container.db.tenant_session(tenant_id, job.created_by) as uow:
-        work = _load(uow, container, job, run)
+        course = uow.courses.get(run.course_id, include_deleted=True)
+    body = load_content(container.storage, course)  # S3 with no transaction open
+    with container.db.tenant_session(tenant_id, job.created_by) as uow:
+        work = _load(uow, container, job, run, course, body)
         credentials = credentials_or_failure(uow, container.keyring)
     if isinstance(work, Failure):
         return _record(container, job, run, worker, failure=work)
@@ -153,7 +154,17 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
         usage = (failure.usage.input_tokens, failure.usage.output_tokens)
     status = "failed" if failure else "succeeded"
 
-    def edit(uow: Any, course: Any, content: Any) -> tuple[Any, Job]:
+    def change(course: Any, content: Any) -> tuple[Any, None]:
+        if find_lesson(content, run.lesson_id) is None:
+            return None, None
+
+        def written(lesson: Lesson) -> Lesson:
+            if failure:
+                return replace(lesson, content_status="failed", updated_at=now_iso())
+            return replace(lesson, components=components, content_status="ready", updated_at=now_iso())
+        return with_lessons(content, {str(run.lesson_id): written}), None
+
+    def record(uow: Any, course: Any, content: Any, saved: Any) -> None:
         current = uow.generation_jobs.get(job.id, for_update=True)
         if current.status != "running":
             raise _Stale
@@ -164,39 +175,29 @@ def _record(container: Any, job: Job, run: GeneratedLesson, worker: str, *, fail
         })
         if finished is None:
             raise _Stale
-        new_body = None
-        if find_lesson(content, run.lesson_id) is not None:
-            def change(lesson: Lesson) -> Lesson:
-                if failure:
-                    return replace(lesson, content_status="failed", updated_at=now_iso())
-                return replace(lesson, components=components, content_status="ready", updated_at=now_iso())
-            new_body = with_lessons(content, {str(run.lesson_id): change})
-            if not failure:
-                uow.lesson_components.replace(course_id=run.course_id, lesson_id=run.lesson_id,
-                                              components=component_rows(components))
+        if find_lesson(content, run.lesson_id) is not None and not failure:
+            uow.lesson_components.replace(course_id=run.course_id, lesson_id=run.lesson_id,
+                                          components=component_rows(components))
         counted = uow.generation_jobs.count_lesson(
             job.id, lesson_id=run.lesson_id, failed=failure is not None, input_tokens=usage[0], output_tokens=usage[1],
             model=model, error_code=failure.code if failure else None,
             error_message=f"lesson {run.lesson_id}: {failure.message}"[:2000] if failure else None,
         )
         if counted.finished:
-            # The version written with new_body moves the course's etag; without one, this does.
-            uow.courses.end_generation(run.course_id, job.id, bump_version=new_body is None)
+            # The version written with this lesson moves the course's etag; without one, this does.
+            uow.courses.end_generation(run.course_id, job.id, bump_version=saved is None)
             if counted.created_by is not None:
                 _notify_done(uow, counted)
-        return new_body, counted
 
     try:
-        saved, counted = write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id,
-                                      edit=edit, source="ai_generation", message="AI wrote a lesson",
-                                      staged_keys=[(object_key, object_body)] if object_key else [])
+        write_course(container, tenant_id=job.tenant_id, user_id=job.created_by, course_id=run.course_id,
+                     change=change, record=record,
+                     source="ai_generation", message="AI wrote a lesson", staged_keys=[(object_key, object_body)] if object_key else [])
     except _Stale:
         log.info("lesson %s of job %s: run superseded or job stopped; result discarded", run.lesson_id, job.id)
         return "stale"
     if failure is not None:
         log_failure(f"lesson {run.lesson_id} of job {job.id}", failure)
-    if saved is None and counted.finished:
-        CourseCache(container.cache, job.tenant_id).course_changed(run.course_id)
     return status
 
 

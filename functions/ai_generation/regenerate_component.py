@@ -32,24 +32,27 @@ def regenerate_component(request: ai_pb.RegenerateComponentRequest, call: Call) 
     container = call.container
     with container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         course = read_course(uow, load_viewer(uow, principal), course_id)
-        found = find_lesson(load_content(container.storage, course), lesson_id)
-        if found is None:
-            raise NotFound("lesson not found", field="lesson_id")
-        module, lesson = found
-        etag = lesson_etag(lesson, module_id=module.id)
-        if request.if_match and request.if_match != etag:
-            raise Conflict("the lesson was changed meanwhile; reload it and try again")
-        component = next((c for c in lesson.components if c.get("id") == component_id), None)
-        if component is None:
-            raise NotFound("component not found", field="component_id")
-        try:
-            type_name(pb.ComponentType.Value(component.get("type", "COMPONENT_TYPE_UNSPECIFIED")))
-            if target:
-                type_name(target)
-        except ValueError as err:
-            raise InvalidArgument(str(err), field="target_type" if target else "component_id") from None
-        if lesson.content_status == "generating":
-            raise FailedPrecondition("the lesson is being written; wait for its job")
+    # The body is read with no transaction open; the job re-checks the lesson etag when it applies.
+    found = find_lesson(load_content(container.storage, course), lesson_id)
+    if found is None:
+        raise NotFound("lesson not found", field="lesson_id")
+    module, lesson = found
+    etag = lesson_etag(lesson, module_id=module.id)
+    if request.if_match and request.if_match != etag:
+        raise Conflict("the lesson was changed meanwhile; reload it and try again")
+    component = next((c for c in lesson.components if c.get("id") == component_id), None)
+    if component is None:
+        raise NotFound("component not found", field="component_id")
+    try:
+        type_name(pb.ComponentType.Value(component.get("type", "COMPONENT_TYPE_UNSPECIFIED")))
+        if target:
+            type_name(target)
+    except ValueError as err:
+        raise InvalidArgument(str(err), field="target_type" if target else "component_id") from None
+    if lesson.content_status == "generating":
+        raise FailedPrecondition("the lesson is being written; wait for its job")
+    with container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+        read_course(uow, load_viewer(uow, principal), course_id)
         require_ai_key(uow)
         job = uow.generation_jobs.add(
             type="component_regeneration", created_by=principal.user_id, course_id=course_id, lesson_ids=[lesson_id],

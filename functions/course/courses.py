@@ -19,7 +19,7 @@ from common.repos.courses import Course
 from common.repos.users import User
 from common.rpc.context import Call
 from functions.course import convert
-from functions.course.content import load_content, read_course, version_write
+from functions.course.content import create_with_body, load_content, read_course
 from functions.course.course_cache import CourseCache
 from functions.course.model import Content, Module, empty_content
 from functions.course.structure import check_etag
@@ -77,21 +77,21 @@ def create_course(call: Call, *, title: str, description: str, folder_id: uuid.U
                   target_audience_id: uuid.UUID | None, tags: list[str], language: str | None) -> CourseView:
     """An empty draft with content version 1 (an empty body) in S3."""
     principal = call.require_principal()
-    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id,
-                       creates=True) as writing:
-        uow = writing.uow
-        viewer = load_viewer(uow, principal)
-        require_folder(uow, viewer, folder_id)
+    course_id = uuid.uuid4()
+
+    def add(uow: Any) -> Course:
+        require_folder(uow, load_viewer(uow, principal), folder_id)
         audience = require_audience(uow, target_audience_id)
-        course = uow.courses.add(
-            course_id=uuid.uuid4(), title=title, description=description, folder_id=folder_id,
+        course: Course = uow.courses.add(
+            course_id=course_id, title=title, description=description, folder_id=folder_id,
             target_audience_id=target_audience_id, tags=tags, created_by=principal.user_id,
             language=language or default_language(uow, principal.user_id, audience),
         )
-        saved = writing.write(course=course, content=empty_content(str(course.id)), user_id=principal.user_id,
-                              source="create")
-        view = _view(uow, saved.course)
-    return view
+        return course
+
+    return create_with_body(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id,
+                            course_id=course_id, content=empty_content(str(course_id)), add=add, source="create",
+                            message="", describe=lambda uow, saved: _view(uow, saved.course))
 
 
 def get_course(call: Call, course_id: uuid.UUID) -> course_pb2.Course:
@@ -159,23 +159,29 @@ def restore_course(call: Call, course_id: uuid.UUID) -> CourseView:
 def duplicate_course(call: Call, course_id: uuid.UUID, *, title: str | None, folder_id: Any = UNSET) -> CourseView:
     """A new draft with the source's metadata and latest body (new module and lesson ids)."""
     principal = call.require_principal()
-    storage = call.container.storage
-    with version_write(call.container, tenant_id=principal.tenant_id, user_id=principal.user_id,
-                       creates=True) as writing:
-        uow = writing.uow
+    container = call.container
+    with container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+        source = _live(read_course(uow, load_viewer(uow, principal), course_id, include_deleted=True))
+    # The body of a committed version never changes, so it needs no lock while it is copied.
+    body = with_new_ids(load_content(container.storage, source))
+    copy_id = uuid.uuid4()
+
+    def add(uow: Any) -> Course:
         viewer = load_viewer(uow, principal)
-        source = _live(read_course(uow, viewer, course_id, include_deleted=True))
+        # Checked again where the copy is made: the source may have been trashed or hidden since.
+        _live(read_course(uow, viewer, course_id, include_deleted=True))
         destination = source.folder_id if folder_id is UNSET else require_folder(uow, viewer, folder_id)
-        copy = uow.courses.add(
-            course_id=uuid.uuid4(), title=title or copy_title(source.title), description=source.description,
+        course: Course = uow.courses.add(
+            course_id=copy_id, title=title or copy_title(source.title), description=source.description,
             folder_id=destination, target_audience_id=source.target_audience_id, tags=list(source.tags),
             language=source.language, created_by=principal.user_id,
         )
-        body = with_new_ids(load_content(storage, source))
-        saved = writing.write(course=copy, content=body, user_id=principal.user_id, source="create",
-                              message=f"duplicated from version {source.content_version}")
-        view = _view(uow, saved.course)
-    return view
+        return course
+
+    return create_with_body(container, tenant_id=principal.tenant_id, user_id=principal.user_id, course_id=copy_id,
+                            content=body, add=add, source="create",
+                            message=f"duplicated from version {source.content_version}",
+                            describe=lambda uow, saved: _view(uow, saved.course))
 
 
 def copy_title(title: str) -> str:

@@ -16,7 +16,7 @@ from common.gen.mirai.v1 import common_pb2, course_pb2
 from common.repos.courses import Course
 from functions.course import structure
 from functions.course.convert import components_to_json, content_from_proto, new_id, now_iso, objectives_to_json
-from functions.course.model import Content, Lesson, Module, lesson_etag, module_etag
+from functions.course.model import Content, Lesson, Module, content_etag, lesson_etag, module_etag
 
 Edit = Callable[[Course, Content], tuple[Content, Any]]
 
@@ -134,6 +134,7 @@ def save_content(message: course_pb2.CourseContent, *, if_match: str) -> Edit:
     now = now_iso()
 
     def edit(course: Course, body: Content) -> tuple[Content, None]:
-        structure.check_content_etag(body, if_match)
+        # The row's etag is the body's; it survives a body lost in S3, which this save repairs.
+        structure.check_etag(if_match, course.content_etag or content_etag(body), what="course content")
         return content_from_proto(message, previous=body, now=now), None
     return edit

@@ -17,7 +17,8 @@ def save_course_content(request: course_pb2.SaveCourseContentRequest,
     if request.content.course_id and request.content.course_id != str(course_id):
         raise InvalidArgument("must be empty or equal to course_id", field="content.course_id")
     saved, _ = content.edit_content(call, course_id, edits.save_content(request.content, if_match=request.if_match),
-                                    source="save", message=check.message(request.version_message))
+                                    source="save", message=check.message(request.version_message),
+                                    replaces_body=True)
     users = saved.users
     return course_pb2.SaveCourseContentResponse(
         content=convert.content_to_proto(saved.content, users), version=convert.version_to_proto(saved.version, users),

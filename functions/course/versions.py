@@ -34,10 +34,12 @@ def list_versions(call: Call, course_id: uuid.UUID, *, page_size: int, page_toke
 
 def get_version(call: Call, course_id: uuid.UUID, number: int) -> tuple[CourseVersion, Content, dict[uuid.UUID, User]]:
     principal = call.require_principal()
-    with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
+    db = call.container.db
+    with db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         read_course(uow, load_viewer(uow, principal), course_id, include_deleted=True)
         version = uow.course_versions.get(course_id, number)
-        content = read_version_body(call, course_id, number)
+    content = read_version_body(call, course_id, number)  # immutable once committed; read with no transaction open
+    with db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         users = uow.users.summaries([version.created_by, uuid.UUID(content.updated_by) if content.updated_by else None])
     return version, content, users
 

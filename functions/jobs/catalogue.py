@@ -11,7 +11,8 @@ from functions.registry import Scaling, Target
 
 DEAD_LETTER_TARGET = "dead_letter"
 
-_WEBHOOK_SCALING = Scaling(max_scale=5, concurrency_target=50, container_concurrency=100, timeout_seconds=30)
+# Webhooks verify and forward (one short HTTP call to the broker, no transaction).
+_WEBHOOK_SCALING = Scaling(max_scale=5, concurrency_target=12, container_concurrency=16, timeout_seconds=30)
 # Jobs talk to the database for most of their time; a few at a time per instance.
 _JOB_SCALING = Scaling(max_scale=3, concurrency_target=5, container_concurrency=10, timeout_seconds=120)
 
@@ -71,5 +72,5 @@ JOB_TARGETS: tuple[Target, ...] = (
     _job("generation_lease_sweep", schedule="* * * * *",
          scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),
     # Reached only as the dead-letter sink of every Trigger (and of the Broker).
-    _job(DEAD_LETTER_TARGET, scaling=Scaling(max_scale=2, concurrency_target=20, container_concurrency=50, timeout_seconds=30)),
+    _job(DEAD_LETTER_TARGET, scaling=Scaling(max_scale=2, concurrency_target=12, container_concurrency=16, timeout_seconds=30)),
 )

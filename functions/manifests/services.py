@@ -52,6 +52,10 @@ def _container(target: Target) -> dict[str, Any]:
         "env": [
             {"name": "FUNCTION_TARGET", "value": target.name},
             {"name": "FUNCTION_SIGNATURE_TYPE", "value": target.signature_type},
+            # functions-framework's gunicorn threads; one per admitted request, each with a connection.
+            {"name": "THREADS", "value": str(target.scaling.container_concurrency)},
+            {"name": "DB_POOL_SIZE", "value": str(target.scaling.db_pool_size)},
+            {"name": "DB_POOL_MAX_OVERFLOW", "value": str(target.scaling.db_pool_max_overflow)},
             *secret_env(target),
         ],
         "envFrom": [{"configMapRef": {"name": CONFIG_MAP}}],

@@ -70,3 +70,30 @@ def test_runner_refuses_to_start_on_a_malformed_value_with_one_line() -> None:
     )
     assert result.returncode == 2
     assert result.stderr.decode().strip().splitlines() == ["configuration error: PORT must be a whole number, got 'not-a-port'"]
+
+
+def test_s3_timeouts_and_pool_come_from_the_environment() -> None:
+    from common.adapters.storage import S3Storage
+
+    settings = Settings.from_env({"S3_CONNECT_TIMEOUT_MS": "1500", "S3_READ_TIMEOUT_MS": "3000", "S3_MAX_ATTEMPTS": "1",
+                                  "DB_POOL_SIZE": "3", "DB_POOL_MAX_OVERFLOW": "5", "DB_POOL_TIMEOUT_SECONDS": "2",
+                                  "S3_ENDPOINT": "http://127.0.0.1:9"})
+    assert (settings.db_pool_size, settings.db_pool_max_overflow, settings.db_pool_timeout_seconds) == (3, 5, 2)
+    config = S3Storage(settings.s3).client.meta.config
+    assert (config.connect_timeout, config.read_timeout) == (1.5, 3.0)
+    assert config.retries["total_max_attempts"] == 1
+
+
+def test_s3_calls_have_short_timeouts_by_default() -> None:
+    from common.adapters.storage import S3Storage
+
+    config = S3Storage(Settings.from_env({"S3_ENDPOINT": "http://127.0.0.1:9"}).s3).client.meta.config
+    # Worst case per call: attempts x timeout, a few seconds (it was 3 x 10 s read timeouts).
+    assert config.retries["total_max_attempts"] * max(config.connect_timeout, config.read_timeout) <= 10
+
+
+@pytest.mark.parametrize("name", ["S3_READ_TIMEOUT_MS", "S3_CONNECT_TIMEOUT_MS", "S3_MAX_ATTEMPTS",
+                                  "DB_POOL_MAX_OVERFLOW", "DB_POOL_TIMEOUT_SECONDS"])
+def test_bad_timeout_or_pool_values_name_their_variable(name: str) -> None:
+    with pytest.raises(ConfigError, match=f"^{name}"):
+        Settings.from_env({name: "-1"})

@@ -203,3 +203,17 @@ def test_kustomize_builds_the_bundle_and_sets_the_image_on_every_service() -> No
     images = {c["image"] for s in services for c in s["spec"]["template"]["spec"]["containers"]}
     assert images == {"ghcr.io/mirai/backend:latest"}
     assert all(d["metadata"].get("namespace") == "mirai" for d in resources if d["kind"] != "Namespace")
+
+
+def test_every_admitted_request_has_a_thread_and_a_database_connection(docs: dict[str, list[dict]]) -> None:
+    """containerConcurrency, gunicorn THREADS and the pool are chosen together: a request
+    Knative admits never queues for a thread or waits for a pooled connection."""
+    for service in _of_kind(docs, "Service"):
+        env = _env(service)
+        concurrency = service["spec"]["template"]["spec"]["containerConcurrency"]
+        assert 1 <= concurrency <= 16, service["metadata"]["name"]
+        assert int(env["THREADS"]["value"]) == concurrency
+        pool = int(env["DB_POOL_SIZE"]["value"]) + int(env["DB_POOL_MAX_OVERFLOW"]["value"])
+        assert pool == concurrency, service["metadata"]["name"]
+        target = int(service["spec"]["template"]["metadata"]["annotations"]["autoscaling.knative.dev/target"])
+        assert 1 <= target <= concurrency

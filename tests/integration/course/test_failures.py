@@ -97,3 +97,46 @@ def test_a_body_over_the_size_limit_is_invalid_argument_and_not_stored(container
     assert api.get_course(course_id=course.id).course.content_version == 1
     assert container.storage.list_keys(storage_keys.course_versions_prefix(tenant.id, course.id)) == [
         storage_keys.course_version(tenant.id, course.id, 1)]
+
+
+def test_a_body_lost_in_s3_is_repaired_by_a_full_save(container: Container, tenant: Tenant) -> None:
+    api = CourseApi(container, tenant.lead)
+    course = api.create_course(title="Lost").course
+    module = api.create_module(course_id=course.id, title="Kept module").module
+    before = api.get_course_content(course_id=course.id).content
+    container.storage.delete(storage_keys.course_version(tenant.id, course.id, 2))
+    assert isinstance(error_of(lambda: api.get_course_content(course_id=course.id)), NotFound)
+    # An edit of a part of the body still needs the body.
+    assert isinstance(error_of(lambda: api.create_lesson(course_id=course.id, module_id=module.id, title="L")), NotFound)
+    body = course_pb2.CourseContent(modules=[course_pb2.CourseModule(id=module.id, title="Kept module", lessons=[
+        course_pb2.Lesson(title="Rewritten")])])
+    saved = api.save_course_content(course_id=course.id, content=body, if_match=before.etag)
+    assert saved.content.version == 3 and saved.content.modules[0].id == module.id
+    repaired = api.get_course_content(course_id=course.id).content
+    assert [lesson.title for lesson in repaired.modules[0].lessons] == ["Rewritten"]
+
+
+def test_a_stale_etag_is_still_aborted_when_the_body_is_lost(container: Container, tenant: Tenant) -> None:
+    api = CourseApi(container, tenant.lead)
+    course = api.create_course(title="Lost too").course
+    api.create_module(course_id=course.id, title="M")
+    container.storage.delete(storage_keys.course_version(tenant.id, course.id, 2))
+    err = error_of(lambda: api.save_course_content(course_id=course.id, content=course_pb2.CourseContent(),
+                                                   if_match="stale"))
+    assert err.code_name == "aborted"
+    assert api.get_course(course_id=course.id).course.content_version == 2
+
+
+def test_an_abandoned_body_at_the_next_version_does_not_block_writes(container: Container, tenant: Tenant,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from functions.course import content
+
+    api = CourseApi(container, tenant.lead)
+    course = api.create_course(title="Orphaned").course
+    orphan = storage_keys.course_version(tenant.id, course.id, 2)
+    container.storage.put(orphan, b'{"left": "by a crashed writer"}', "application/json")
+    # The age after which nothing can still commit a staged body; zero stands for "long ago".
+    monkeypatch.setattr(content, "ABANDONED_AFTER_SECONDS", 0)
+    api.create_module(course_id=course.id, title="After the crash")
+    body = api.get_course_content(course_id=course.id).content
+    assert body.version == 2 and [m.title for m in body.modules] == ["After the crash"]

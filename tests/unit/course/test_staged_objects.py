@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from common.errors import Unavailable
+from common.errors import AlreadyExists, Unavailable
 from functions.course.content import staged_objects
 
 KEY = "00000000-0000-4000-8000-000000000001/courses/00000000-0000-4000-8000-000000000002/versions/2.json"
@@ -19,6 +19,11 @@ class InMemoryStorage:
         self.objects: dict[str, bytes] = {}
 
     def put(self, key: str, content: bytes, content_type: str) -> None:
+        self.objects[key] = content
+
+    def put_new(self, key: str, content: bytes, content_type: str) -> None:
+        if key in self.objects:
+            raise AlreadyExists("an object already exists at this key")
         self.objects[key] = content
 
     def delete(self, key: str) -> None:
@@ -69,3 +74,16 @@ def test_success_keeps_the_body() -> None:
     with staged_objects(storage) as staged:  # type: ignore[arg-type]
         staged.put(KEY, b"{}")
     assert KEY in storage.objects
+
+
+def test_a_body_another_writer_staged_first_is_never_deleted() -> None:
+    storage = InMemoryStorage()
+    storage.objects[KEY] = b"the other writer's body"
+
+    def losing_writer() -> None:
+        with staged_objects(storage) as staged:  # type: ignore[arg-type]
+            staged.put_new(KEY, b"mine")
+
+    with pytest.raises(AlreadyExists):
+        losing_writer()
+    assert storage.objects == {KEY: b"the other writer's body"}
