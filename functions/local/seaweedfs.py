@@ -16,9 +16,11 @@ push notifications; see ``events/seaweedfs_notifications.py`` for the payload).
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -32,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from common.config import ConfigError
+
 log = logging.getLogger("mirai.local")
 
 START_TIMEOUT_SECONDS = 30.0
@@ -43,8 +47,9 @@ _MAX_SOCKET_PATH = 100
 _SERVICES = ("master", "volume", "filer", "s3", "admin")
 
 
-class SeaweedfsFailed(RuntimeError):
-    """SeaweedFS did not start; the message ends with the tail of its log."""
+class SeaweedfsFailed(ConfigError):
+    """SeaweedFS did not start (the runner reports it as it reports bad configuration);
+    the message ends with the tail of its log."""
 
 
 @dataclass(frozen=True)
@@ -140,11 +145,16 @@ def _arguments(root: Path, sockets: Path, ports: list[int]) -> list[str]:
     return args
 
 
-def _log_tail(log_path: Path, lines: int = 15) -> str:
+def _why(log_path: Path, since: int) -> str:
+    """The fatal line SeaweedFS wrote since offset ``since`` (glog's ``F<mmdd>``), else its last lines."""
     try:
-        return "\n".join(log_path.read_text(errors="replace").splitlines()[-lines:])
+        with open(log_path, "rb") as handle:
+            handle.seek(since)
+            lines = handle.read().decode(errors="replace").splitlines()
     except OSError:
         return "(no log)"
+    fatal = [line for line in lines if re.match(r"F\d{4} ", line)]
+    return fatal[-1] if fatal else "\n".join(lines[-15:])
 
 
 def _answers(url: str) -> bool:
@@ -185,13 +195,21 @@ class _Sockets:
 class SeaweedServer:
     """One running ``weed mini``; ``stop()`` ends it (terminate, then kill after a timeout)."""
 
-    def __init__(self, process: subprocess.Popen[bytes], endpoint: str, log_file: IO[bytes], sockets: _Sockets) -> None:
+    def __init__(
+        self, process: subprocess.Popen[bytes], endpoint: str, log_file: IO[bytes], sockets: _Sockets, lock: IO[bytes]
+    ) -> None:
         self.process = process
         self.endpoint = endpoint
         self._log_file = log_file
         self.sockets = sockets
+        self._lock = lock
 
     def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+        self.end_process(timeout)
+        self._lock.close()
+
+    def end_process(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+        """Stop the process but keep the data dir locked (for another attempt)."""
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -204,7 +222,7 @@ class SeaweedServer:
         self.sockets.remove()
 
 
-def _launch(root: Path, log_path: Path) -> SeaweedServer:
+def _launch(root: Path, log_path: Path, lock: IO[bytes]) -> SeaweedServer:
     ports = _free_ports(2 * len(_SERVICES))
     sockets = _Sockets.for_start(root, ports)
     # weed mini re-applies options saved by an earlier start; the runner passes all of them each time.
@@ -221,10 +239,10 @@ def _launch(root: Path, log_path: Path) -> SeaweedServer:
         start_new_session=True,
     )
     s3_port = ports[2 * _SERVICES.index("s3")]
-    return SeaweedServer(process, f"http://127.0.0.1:{s3_port}", log_file, sockets)
+    return SeaweedServer(process, f"http://127.0.0.1:{s3_port}", log_file, sockets, lock)
 
 
-def _wait_until_answering(server: SeaweedServer, log_path: Path, deadline: float) -> bool:
+def _wait_until_answering(server: SeaweedServer, log_path: Path, since: int, deadline: float) -> bool:
     """True once S3 answers; False when the process exited (a port was taken meanwhile)."""
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
@@ -232,19 +250,38 @@ def _wait_until_answering(server: SeaweedServer, log_path: Path, deadline: float
         if _answers(server.endpoint + "/"):
             return True
         time.sleep(0.05)
-    server.stop(timeout=2)
-    raise SeaweedfsFailed(f"SeaweedFS S3 did not answer within {START_TIMEOUT_SECONDS:.0f} s; log:\n{_log_tail(log_path)}")
+    server.end_process(timeout=2)
+    raise SeaweedfsFailed(f"SeaweedFS S3 did not answer within {START_TIMEOUT_SECONDS:.0f} s ({log_path}): {_why(log_path, since)}")
+
+
+def _lock(root: Path) -> IO[bytes]:
+    """Held while the server runs: a second runner on the same data dir fails with a clear message."""
+    handle = open(root / "lock", "wb")  # noqa: SIM115 - closed by SeaweedServer.stop
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise SeaweedfsFailed(f"{root} is in use by another SeaweedFS (is another `make run` using this data dir?)") from None
+    return handle
 
 
 def start(root: Path, credentials: Credentials, notifications: Notifications | None = None) -> SeaweedServer:
     """Start SeaweedFS with its data under ``root`` and wait until S3 answers."""
+    root = root.resolve()
     (root / "data").mkdir(parents=True, exist_ok=True)
+    lock = _lock(root)
     write_config(root / "config", credentials, notifications)
     log_path = root / "weed.log"
+    since = log_path.stat().st_size if log_path.exists() else 0
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    for _ in range(_START_ATTEMPTS):
-        server = _launch(root, log_path)
-        if _wait_until_answering(server, log_path, deadline):
-            return server
-        server.stop()
-    raise SeaweedfsFailed(f"SeaweedFS exited while starting; log:\n{_log_tail(log_path)}")
+    try:
+        for _ in range(_START_ATTEMPTS):
+            server = _launch(root, log_path, lock)
+            if _wait_until_answering(server, log_path, since, deadline):
+                return server
+            server.end_process()
+    except BaseException:
+        lock.close()
+        raise
+    lock.close()
+    raise SeaweedfsFailed(f"SeaweedFS exited while starting ({log_path}): {_why(log_path, since)}")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import boto3
 import pytest
@@ -55,10 +56,10 @@ def wired(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield Wired(runner=runner, tap=tap, token=changes["seaweedfs_events_token"], data_dir=data_dir)
 
 
-def _boto3(s3: Settings) -> object:
+def _boto3(endpoint: str | None, credentials: seaweedfs.Credentials) -> Any:
     return boto3.client(
-        "s3", endpoint_url=s3.s3.endpoint, aws_access_key_id=s3.s3.access_key, aws_secret_access_key=s3.s3.secret_key,
-        region_name=s3.s3.region, config=Config(s3={"addressing_style": "path"}),
+        "s3", endpoint_url=endpoint, aws_access_key_id=credentials.access_key, aws_secret_access_key=credentials.secret_key,
+        region_name="us-east-1", config=Config(s3={"addressing_style": "path"}),
     )
 
 
@@ -85,8 +86,9 @@ def test_boto3_puts_and_gets_objects_through_the_storage_adapter(wired: Wired) -
     key = f"{tenant_prefix(str(uuid.uuid4()))}courses/c/content.json"
     storage.put_json(key, {"title": "Onboarding", "lessons": 3})
     assert storage.get_json(key) == {"title": "Onboarding", "lessons": 3}
-    client = _boto3(wired.runner.container.settings)
-    listed = client.list_objects_v2(Bucket=storage.bucket, Prefix=storage.full_key(key))  # type: ignore[attr-defined]
+    s3 = wired.runner.container.settings.s3
+    client = _boto3(s3.endpoint, seaweedfs.Credentials(s3.access_key or "", s3.secret_key or ""))
+    listed = client.list_objects_v2(Bucket=storage.bucket, Prefix=storage.full_key(key))
     assert [o["Key"] for o in listed["Contents"]] == [storage.full_key(key)]
 
 
@@ -133,10 +135,7 @@ def test_the_endpoint_refuses_calls_without_the_runners_token(wired: Wired) -> N
 def test_objects_survive_a_stop_and_restart_on_the_same_data_dir(tmp_path: Path) -> None:
     credentials = seaweedfs.Credentials("local", "restart-secret")
     first = seaweedfs.start(tmp_path, credentials)
-    client = boto3.client(
-        "s3", endpoint_url=first.endpoint, aws_access_key_id="local", aws_secret_access_key="restart-secret",
-        region_name="us-east-1", config=Config(s3={"addressing_style": "path"}),
-    )
+    client = _boto3(first.endpoint, credentials)
     client.create_bucket(Bucket="mirai")
     client.put_object(Bucket="mirai", Key="data/t/course.json", Body=b'{"kept": true}')
     first.stop()
@@ -146,18 +145,17 @@ def test_objects_survive_a_stop_and_restart_on_the_same_data_dir(tmp_path: Path)
         urllib.request.urlopen(first.endpoint, timeout=5)
     second = seaweedfs.start(tmp_path, credentials)
     try:
-        again = boto3.client(
-            "s3", endpoint_url=second.endpoint, aws_access_key_id="local", aws_secret_access_key="restart-secret",
-            region_name="us-east-1", config=Config(s3={"addressing_style": "path"}),
-        )
+        again = _boto3(second.endpoint, credentials)
         assert again.get_object(Bucket="mirai", Key="data/t/course.json")["Body"].read() == b'{"kept": true}'
     finally:
         second.stop()
 
 
-def test_the_exit_stack_leaves_no_server_behind(tmp_path: Path) -> None:
+def test_a_second_server_on_the_same_data_dir_is_refused_and_the_stack_leaves_none_behind(tmp_path: Path) -> None:
     with ExitStack() as stack:
         endpoint = embedded.start_s3(tmp_path, stack, access_key="local", secret_key="stack-secret")
+        with pytest.raises(seaweedfs.SeaweedfsFailed, match="in use by another SeaweedFS"):
+            seaweedfs.start(tmp_path / "s3", seaweedfs.Credentials("local", "stack-secret"))
         assert seaweedfs._answers(endpoint + "/")
     assert not seaweedfs._answers(endpoint + "/")
 
