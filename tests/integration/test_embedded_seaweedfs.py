@@ -3,7 +3,10 @@ exactly as ``runner.prepare`` wires it (``runner.embedded_s3``)."""
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import os
+import re
 import urllib.error
 import urllib.request
 import uuid
@@ -132,9 +135,30 @@ def test_the_endpoint_refuses_calls_without_the_runners_token(wired: Wired) -> N
     assert _created(wired.tap, "data/refused-1/sme/Q3 report (final)é.pdf") == []
 
 
+def _listening(pid: int) -> list[tuple[str, int]]:
+    """(address, port) of every TCP socket ``pid`` listens on, read from /proc (IPv4 and IPv6)."""
+    inodes = {os.readlink(fd).removeprefix("socket:[").rstrip("]") for fd in Path(f"/proc/{pid}/fd").iterdir()
+              if os.readlink(fd).startswith("socket:")}
+    found = []
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, state, inode = fields[1], fields[3], fields[9]
+            if state == "0A" and inode in inodes:  # 0A: LISTEN
+                address, port = local.split(":")
+                shown = str(ipaddress.IPv4Address(bytes.fromhex(address)[::-1])) if table == "tcp" else address
+                found.append((shown, int(port, 16)))
+    return found
+
+
 def test_objects_survive_a_stop_and_restart_on_the_same_data_dir(tmp_path: Path) -> None:
     credentials = seaweedfs.Credentials("local", "restart-secret")
     first = seaweedfs.start(tmp_path, credentials)
+    listening = _listening(first.process.pid)
+    chosen = {int(arg.rsplit("=", 1)[1]) for arg in map(str, first.process.args) if re.fullmatch(r"-\w+\.port(\.grpc)?=\d+", arg)}
+    # HTTP and gRPC of master, volume, filer, S3 and admin (the admin HTTP port opens a moment later).
+    assert len(chosen) == 10 and len(listening) >= 9
+    assert {address for address, _ in listening} == {"127.0.0.1"} and {port for _, port in listening} <= chosen
     client = _boto3(first.endpoint, credentials)
     client.create_bucket(Bucket="mirai")
     client.put_object(Bucket="mirai", Key="data/t/course.json", Body=b'{"kept": true}')
