@@ -208,6 +208,7 @@ class SeaweedServer:
         self._lock = lock
 
     def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+        _endpoint_file(Path(self._lock.name).parent).unlink(missing_ok=True)
         self.end_process(timeout)
         self._lock.close()
 
@@ -223,6 +224,21 @@ class SeaweedServer:
                 self.process.wait()
         self._log_file.close()
         self.sockets.remove()
+
+
+@dataclass(frozen=True)
+class BorrowedServer:
+    """The server another process (a running ``make run``) started on the same data dir:
+    used as it is (its notifications go to that process), left running on ``stop()``."""
+
+    endpoint: str
+
+    def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+        pass
+
+
+def _endpoint_file(root: Path) -> Path:
+    return root / "endpoint"
 
 
 def _launch(root: Path, log_path: Path, lock: IO[bytes]) -> SeaweedServer:
@@ -257,30 +273,44 @@ def _wait_until_answering(server: SeaweedServer, log_path: Path, since: int, dea
     raise SeaweedfsFailed(f"SeaweedFS S3 did not answer within {START_TIMEOUT_SECONDS:.0f} s ({log_path}): {_why(log_path, since)}")
 
 
-def _lock(root: Path) -> IO[bytes]:
-    """Held while the server runs: a second runner on the same data dir fails with a clear message."""
+def _lock_or_borrow(root: Path, deadline: float) -> IO[bytes] | BorrowedServer:
+    """The data dir's lock, held while our server runs; or, while another process holds it,
+    that process's server once it answers."""
     handle = open(root / "lock", "wb")  # noqa: SIM115 - closed by SeaweedServer.stop
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        handle.close()
-        raise SeaweedfsFailed(f"{root} is in use by another SeaweedFS (is another `make run` using this data dir?)") from None
-    return handle
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return handle
+        except BlockingIOError:
+            pass
+        endpoint = _endpoint_file(root).read_text().strip() if _endpoint_file(root).exists() else ""
+        if endpoint and _answers(endpoint + "/"):
+            handle.close()
+            return BorrowedServer(endpoint)
+        if time.monotonic() > deadline:
+            handle.close()
+            raise SeaweedfsFailed(f"{root} is locked by another process whose SeaweedFS does not answer")
+        time.sleep(0.1)
 
 
-def start(root: Path, credentials: Credentials, notifications: Notifications | None = None) -> SeaweedServer:
-    """Start SeaweedFS with its data under ``root`` and wait until S3 answers."""
+def start(root: Path, credentials: Credentials, notifications: Notifications | None = None) -> SeaweedServer | BorrowedServer:
+    """Start SeaweedFS with its data under ``root`` and wait until S3 answers (or use the one
+    another process runs there)."""
     root = root.resolve()
     (root / "data").mkdir(parents=True, exist_ok=True)
-    lock = _lock(root)
+    deadline = time.monotonic() + START_TIMEOUT_SECONDS
+    lock = _lock_or_borrow(root, deadline)
+    if isinstance(lock, BorrowedServer):
+        log.info("SeaweedFS under %s is run by another process; using it", root)
+        return lock
     write_config(root / "config", credentials, notifications)
     log_path = root / "weed.log"
     since = log_path.stat().st_size if log_path.exists() else 0
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
     try:
         for _ in range(_START_ATTEMPTS):
             server = _launch(root, log_path, lock)
             if _wait_until_answering(server, log_path, since, deadline):
+                _endpoint_file(root).write_text(server.endpoint)
                 return server
             server.end_process()
     except BaseException:

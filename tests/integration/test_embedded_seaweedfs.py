@@ -154,6 +154,7 @@ def _listening(pid: int) -> list[tuple[str, int]]:
 def test_objects_survive_a_stop_and_restart_on_the_same_data_dir(tmp_path: Path) -> None:
     credentials = seaweedfs.Credentials("local", "restart-secret")
     first = seaweedfs.start(tmp_path, credentials)
+    assert isinstance(first, seaweedfs.SeaweedServer)
     listening = _listening(first.process.pid)
     chosen = {int(arg.rsplit("=", 1)[1]) for arg in map(str, first.process.args) if re.fullmatch(r"-\w+\.port(\.grpc)?=\d+", arg)}
     # HTTP and gRPC of master, volume, filer, S3 and admin (the admin HTTP port opens a moment later).
@@ -175,11 +176,12 @@ def test_objects_survive_a_stop_and_restart_on_the_same_data_dir(tmp_path: Path)
         second.stop()
 
 
-def test_a_second_server_on_the_same_data_dir_is_refused_and_the_stack_leaves_none_behind(tmp_path: Path) -> None:
+def test_a_second_start_on_a_running_data_dir_uses_that_server_and_the_stack_leaves_none_behind(tmp_path: Path) -> None:
+    """As ``dev-session`` does while ``make run`` runs: both use the one server, the first one stops it."""
     with ExitStack() as stack:
         endpoint = embedded.start_s3(tmp_path, stack, access_key="local", secret_key="stack-secret")
-        with pytest.raises(seaweedfs.SeaweedfsFailed, match="in use by another SeaweedFS"):
-            seaweedfs.start(tmp_path / "s3", seaweedfs.Credentials("local", "stack-secret"))
+        with ExitStack() as second:
+            assert embedded.start_s3(tmp_path, second, access_key="local", secret_key="stack-secret") == endpoint
         assert seaweedfs._answers(endpoint + "/")
     assert not seaweedfs._answers(endpoint + "/")
 
