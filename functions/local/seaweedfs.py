@@ -50,7 +50,7 @@ _SERVICES = ("master", "volume", "filer", "s3", "admin")
 
 class SeaweedfsFailed(ConfigError):
     """SeaweedFS did not start (the runner reports it as it reports bad configuration);
-    the message ends with the tail of its log."""
+    the message names its log and the fatal line in it (or its last lines)."""
 
 
 @dataclass(frozen=True)
