@@ -145,6 +145,8 @@ class Settings:
     dev_identity_key_file: str | None
     local_mode: bool
     version: str
+    seaweedfs_events_token: str | None = field(default=None, repr=False)
+    """Set by the local runner when it starts SeaweedFS (never read from the environment)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

@@ -1,15 +1,19 @@
-"""Embedded PostgreSQL, Redis and S3 for ``make run`` and tests when no URLs are given.
+"""Embedded PostgreSQL, Redis and S3 (SeaweedFS) for ``make run`` and tests when no URLs are given.
 
 Each ``start_*`` returns the URL to use and registers its own shutdown on the
 given ``ExitStack``, so whoever owns the stack stops everything it started.
-The imports are local: these packages are development-only.
+The imports are local: these packages are development-only (SeaweedFS is
+a binary started as a child process; ``functions.local.seaweedfs`` runs it).
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import ExitStack
 from pathlib import Path
+
+from functions.local import seaweedfs
 
 log = logging.getLogger("mirai.local")
 
@@ -35,12 +39,17 @@ def start_redis(data_dir: Path, stack: ExitStack) -> str:
     return f"unix://{server.socket_file}"
 
 
-def start_s3(stack: ExitStack, *, port: int = 0) -> str:
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
+def start_s3(
+    data_dir: Path,
+    stack: ExitStack,
+    *,
+    access_key: str,
+    secret_key: str,
+    notifications: seaweedfs.Notifications | None = None,
+) -> str:
+    """SeaweedFS with its objects under ``<data_dir>/s3``, kept across restarts."""
+    started = time.monotonic()
+    server = seaweedfs.start(data_dir / "s3", seaweedfs.Credentials(access_key, secret_key), notifications)
     stack.callback(server.stop)
-    host, bound = server.get_host_and_port()
-    log.info("embedded S3 endpoint at http://%s:%s", host, bound)
-    return f"http://{host}:{bound}"
+    log.info("embedded S3 (SeaweedFS) at %s, up in %.1f s", server.endpoint, time.monotonic() - started)
+    return server.endpoint

@@ -12,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ from functions import registry
 from functions.bootstrap import Container
 from functions.entrypoints import build_wsgi_app
 from functions.local import embedded
+from functions.local.seaweedfs_events import PATH as SEAWEEDFS_EVENTS_PATH
+from functions.local.seaweedfs_events import seaweedfs_events
 
 if TYPE_CHECKING:
     from functions.local.broker import LocalBroker
@@ -52,6 +55,27 @@ def _local_encryption_key(path: Path) -> bytes:
     return load_or_create_key(path, encode=lambda key: base64.b64encode(key).decode("ascii"), decode=base64.b64decode)
 
 
+def embedded_s3(settings: Settings, stack: ExitStack, data_dir: Path) -> dict[str, Any]:
+    """SeaweedFS under the data dir, reporting uploads to this runner with a fresh bearer token
+    (never under K_SERVICE). The settings changes that point the runner at it."""
+    import secrets
+    from dataclasses import replace
+
+    from functions.local.seaweedfs import Notifications
+
+    access_key = settings.s3.access_key or "local"
+    secret_key = settings.s3.secret_key or _local_secret(data_dir / "s3-secret-key")
+    changes: dict[str, Any] = {}
+    notifications = None
+    if not settings.under_knative:
+        token = secrets.token_urlsafe(32)
+        notifications = Notifications(f"http://127.0.0.1:{settings.port}{SEAWEEDFS_EVENTS_PATH}", token, settings.s3.bucket)
+        changes["seaweedfs_events_token"] = token
+    endpoint = embedded.start_s3(data_dir, stack, access_key=access_key, secret_key=secret_key, notifications=notifications)
+    changes["s3"] = replace(settings.s3, endpoint=endpoint, access_key=access_key, secret_key=secret_key)
+    return changes
+
+
 def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
     """Fill in embedded services for whatever URL is missing, then migrate.
 
@@ -79,14 +103,7 @@ def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
     if not settings.redis_url and settings.cache_enabled:
         changes["redis_url"] = embedded.start_redis(data_dir, stack)
     if not settings.s3.endpoint:
-        from dataclasses import replace
-
-        changes["s3"] = replace(
-            settings.s3,
-            endpoint=embedded.start_s3(stack),
-            access_key=settings.s3.access_key or "local",
-            secret_key=settings.s3.secret_key or "local-secret",
-        )
+        changes.update(embedded_s3(settings, stack, data_dir))
     settings = settings.with_overrides(**changes)
     from common.db.migrate import upgrade
 
@@ -100,7 +117,8 @@ KNATIVE_DIR = Path(__file__).resolve().parents[2] / "knative"
 
 class Dispatcher:
     """Routes a request to its target's application, built on first use; ``POST /_broker``
-    to the local broker when there is one."""
+    to the local broker when there is one; ``POST /_seaweedfs/events`` to the embedded
+    SeaweedFS's upload notifications when the runner started it (never under K_SERVICE)."""
 
     def __init__(self, container: Container, *, broker: LocalBroker | None = None) -> None:
         self.container = container
@@ -109,12 +127,20 @@ class Dispatcher:
         self._by_k8s_name = {t.k8s_name: t for t in registry.all_targets()}
         self._apps: dict[str, Any] = {}
         self._lock = threading.Lock()
+        settings = container.settings
+        self.seaweedfs_events = bool(settings.seaweedfs_events_token) and not settings.under_knative
 
     def app_for_target(self, target: registry.Target) -> Any:
         with self._lock:
             if target.name not in self._apps:
                 self._apps[target.name] = build_wsgi_app(target, self.container)
             return self._apps[target.name]
+
+    def seaweedfs_events_app(self) -> Any:
+        with self._lock:
+            if SEAWEEDFS_EVENTS_PATH not in self._apps:
+                self._apps[SEAWEEDFS_EVENTS_PATH] = seaweedfs_events(self.container.settings, self.container.event_publisher)
+            return self._apps[SEAWEEDFS_EVENTS_PATH]
 
     def app_for_service(self, k8s_name: str) -> Any:
         """The application of the Knative Service named ``k8s_name`` (what a Trigger subscribes)."""
@@ -130,10 +156,14 @@ class Dispatcher:
             return plain_response(start_response, status, report.as_dict())
         if path == BROKER_PATH and self.broker is not None:
             return self.broker.ingress(environ, start_response)
-        if path not in self.routes:
+        if path == SEAWEEDFS_EVENTS_PATH and self.seaweedfs_events:
+            build: Callable[[], Any] = self.seaweedfs_events_app
+        elif path in self.routes:
+            build = partial(self.app_for_target, self.routes[path])
+        else:
             return plain_response(start_response, "404 Not Found", {"error": f"no route for {path}"})
         try:
-            app = self.app_for_target(self.routes[path])
+            app = build()
         except ConfigError as err:
             return plain_response(start_response, "503 Service Unavailable", {"error": f"configuration error: {err}"})
         response: Iterable[bytes] = app(environ, start_response)

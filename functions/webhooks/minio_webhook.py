@@ -15,7 +15,7 @@ from typing import Any
 from common.config import ConfigError
 from common.rpc.http import SinglePath, WSGIApp, plain_response
 from events.ports import EventPublisher
-from events.s3_notifications import MalformedNotification, objects_created
+from events.s3_notifications import MalformedNotification, ObjectCreated, objects_created
 from functions.webhooks.request import BadBody, json_object, read_body
 
 log = logging.getLogger("mirai.webhooks")
@@ -24,9 +24,15 @@ PATH = "/webhooks/minio"
 
 
 class MinioWebhook:
-    def __init__(self, *, token: str, publisher: EventPublisher) -> None:
+    """``parse`` reads the body's JSON: MinIO's S3 records by default (the local runner
+    passes SeaweedFS's filer events to the same webhook)."""
+
+    def __init__(
+        self, *, token: str, publisher: EventPublisher, parse: Callable[[Any], list[ObjectCreated]] = objects_created
+    ) -> None:
         self._expected = f"Bearer {token}".encode()
         self._publisher = publisher
+        self._parse = parse
 
     def _authorized(self, environ: dict[str, Any]) -> bool:
         given = str(environ.get("HTTP_AUTHORIZATION", "")).encode()
@@ -40,7 +46,7 @@ class MinioWebhook:
         if not self._authorized(environ):
             return plain_response(start_response, "401 Unauthorized", {"error": "missing or wrong bearer token"})
         try:
-            created = objects_created(json_object(read_body(environ)))
+            created = self._parse(json_object(read_body(environ)))
         except (BadBody, MalformedNotification) as err:
             return plain_response(start_response, "400 Bad Request", {"error": str(err)})
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import cache_keyspace, cache_storage, course_library, generation, imports
+from tests.bench import cache_keyspace, cache_storage, course_library, embedded_s3, generation, imports
 from tests.bench.harness import Row, render
 
 
@@ -12,6 +12,7 @@ def main() -> int:
     rows: list[Row] = []
     rows += imports.rows()
     rows += cache_storage.rows()
+    rows += embedded_s3.rows()
     rows += course_library.rows()
     rows += cache_keyspace.rows()
     rows += generation.rows()

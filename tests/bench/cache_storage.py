@@ -28,6 +28,7 @@ from common.cache_keys import CacheKeys
 from common.config import Settings
 from functions.local import embedded
 from tests.bench.harness import Row, median_seconds
+from tests.support import services
 
 BODY_BYTES = 10 * 1024
 
@@ -95,7 +96,7 @@ def bench_services() -> Iterator[tuple[RedisCache, S3Storage]]:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="mirai-bench-")))
         redis_url = settings.redis_url or embedded.start_redis(workdir, stack)
         s3 = replace(
-            settings.s3, endpoint=embedded.start_s3(stack), access_key="bench", secret_key="bench-secret", bucket="bench"
+            settings.s3, endpoint=services.s3_endpoint(stack), access_key="bench", secret_key="bench-secret", bucket="bench"
         )
         cache = RedisCache.from_url(redis_url)
         stack.callback(cache.close)

@@ -22,14 +22,16 @@ class RunningRunner:
 
 
 @contextmanager
-def running_runner(settings: Settings, *, extra_rules: list[Any] | None = None, **overrides: Any) -> Iterator[RunningRunner]:
+def running_runner(
+    settings: Settings, *, extra_rules: list[Any] | None = None, port: int | None = None, **overrides: Any
+) -> Iterator[RunningRunner]:
     from werkzeug.serving import make_server
 
     from functions.local.broker import LocalBroker, WsgiDelivery, load_rules
     from functions.local.runner import BROKER_PATH, KNATIVE_DIR, Dispatcher
     from tests.conftest import free_port
 
-    port = free_port()
+    port = port or free_port()
     container = Container(settings.with_overrides(k_sink=f"http://127.0.0.1:{port}{BROKER_PATH}", **overrides))
     container.storage.ensure_bucket()
     dispatcher = Dispatcher(container)

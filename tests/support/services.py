@@ -1,4 +1,4 @@
-"""Real services for the test run: PostgreSQL, Redis and an S3 endpoint.
+"""Real services for the test run: PostgreSQL, Redis and an S3 endpoint (moto).
 
 ``DATABASE_URL`` / ``REDIS_URL`` name servers to use (CI passes the machine's
 superuser URL); without them the embedded servers start. Either way the run gets
@@ -39,4 +39,12 @@ def redis_url(stack: ExitStack, tmp: Path) -> str:
 
 
 def s3_endpoint(stack: ExitStack) -> str:
-    return embedded.start_s3(stack)
+    """moto's in-memory S3 server: enough where a test needs an S3 endpoint and no persistence
+    (tests/integration/test_embedded_seaweedfs.py runs the real server ``make run`` uses)."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    stack.callback(server.stop)
+    host, port = server.get_host_and_port()
+    return f"http://{host}:{port}"

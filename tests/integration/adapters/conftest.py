@@ -20,12 +20,13 @@ from common.adapters.storage import S3Storage
 from common.cache_keys import CacheKeys
 from common.config import S3Settings, Settings
 from functions.local import embedded
+from tests.support import services
 
 
 @pytest.fixture(scope="session")
 def s3_settings() -> Iterator[S3Settings]:
     with ExitStack() as stack:
-        endpoint = embedded.start_s3(stack)
+        endpoint = services.s3_endpoint(stack)
         env = {"S3_ENDPOINT": endpoint, "S3_ACCESS_KEY": "test", "S3_SECRET_KEY": "test-secret-key"}
         settings = replace(Settings.from_env(env).s3, bucket=f"adapters-{uuid.uuid4().hex[:8]}")
         S3Storage(settings).ensure_bucket()
