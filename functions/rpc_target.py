@@ -51,5 +51,4 @@ def build_rpc_app(target: Target, container: Any) -> WSGIApp:
     # access table is enforced uniformly and a new handler never ships unguarded.
     interceptors = [ErrorInterceptor(), *container.rpc_interceptors(target)]
     app = application_class(_OneMethodService(target, handler), interceptors=interceptors)
-    origins = (container.settings.allowed_origin or "").split(",")
-    return Cors(SinglePath(app, target.path), origins)
+    return Cors(SinglePath(app, target.path), container.settings.allowed_origins)
