@@ -253,6 +253,6 @@ def _listen(app: Dispatcher, host: str, port: int) -> Any:
     import waitress
 
     try:
-        return waitress.create_server(app, host=host, port=port, threads=16, ident="mirai", _quiet=True)
+        return waitress.create_server(app, host=host, port=port, threads=16, ident="mirai")
     except OSError as err:
         raise ConfigError(f"PORT: {host}:{port} cannot be opened ({err.strerror}); is another server on it?") from None
