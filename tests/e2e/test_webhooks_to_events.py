@@ -105,6 +105,15 @@ def test_the_broker_endpoint_refuses_what_is_not_a_cloudevent(runner_url: str, b
     assert status == 400 and "CloudEvent" in body["error"]
 
 
+def _pending_registration(container: Container, checkout: str) -> uuid.UUID:
+    with container.db.system_session() as uow:
+        registration: uuid.UUID = uow.registrations.create(
+            email=f"buyer-{uuid.uuid4().hex[:6]}@example.com", password_hash="x", company_name="Buyer Co",
+            plan="pro", seat_count=3, checkout_session_id=checkout,
+        )
+    return registration
+
+
 def _paid_checkout_event(checkout: str) -> tuple[dict[str, str], bytes]:
     event = json.loads(STRIPE_SAMPLE.read_text())
     event["id"] = f"evt_forged_{uuid.uuid4().hex[:12]}"
@@ -122,11 +131,7 @@ def test_an_event_posted_to_the_broker_by_someone_else_is_refused_and_changes_no
 ) -> None:
     """Anyone on the machine can reach the runner's port; only its own functions know K_SINK."""
     checkout = f"cs_test_{uuid.uuid4().hex}"
-    with container.db.system_session() as uow:
-        registration = uow.registrations.create(
-            email=f"forged-{uuid.uuid4().hex[:6]}@example.com", password_hash="x", company_name="Forged Co",
-            plan="pro", seat_count=3, checkout_session_id=checkout,
-        )
+    registration = _pending_registration(container, checkout)
     headers, body = _paid_checkout_event(checkout)
     status, answer = _post(f"{runner_url}{path}", body, headers)
     assert status == 403 and "this runner's own functions" in answer["error"]
@@ -140,11 +145,7 @@ def test_stripe_delivering_a_paid_checkout_three_times_marks_the_registration_pa
     runner_url: str, container: Container, owner_db: Database
 ) -> None:
     checkout = f"cs_test_{uuid.uuid4().hex}"
-    with container.db.system_session() as uow:
-        registration = uow.registrations.create(
-            email=f"buyer-{uuid.uuid4().hex[:6]}@example.com", password_hash="x", company_name="Buyer Co",
-            plan="pro", seat_count=3, checkout_session_id=checkout,
-        )
+    registration = _pending_registration(container, checkout)
     event = json.loads(STRIPE_SAMPLE.read_text())
     event["id"] = f"evt_e2e_paid_{uuid.uuid4().hex[:12]}"
     event["data"]["object"]["id"] = checkout
