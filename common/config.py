@@ -138,7 +138,7 @@ class Settings:
     gemini_timeout_seconds: int
     gemini_max_attempts: int
     minio_webhook_auth_token: str | None = field(repr=False)
-    k_sink: str | None
+    k_sink: str | None = field(repr=False)  # locally it carries the broker's ingress token
     k_service: str | None
     app_db_password: str | None = field(repr=False)
     dev_identity_key_file: str | None

@@ -72,6 +72,8 @@ def _local_command(args: argparse.Namespace) -> int:
     from functions.local import logs
 
     settings = Settings.from_env()
+    if settings.under_knative and args.command == "serve":
+        raise ConfigError("K_SERVICE is set: the local runner does not run under Knative (the image runs functions-framework)")
     data_dir = Path(args.data_dir or settings.local_data_dir)
     log_path = logs.configure(data_dir, args.command)
     # The embedded S3 server logs every request through werkzeug.

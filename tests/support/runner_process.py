@@ -113,9 +113,11 @@ def runner_process(data_dir: Path, *, env: Mapping[str, str] | None = None, back
     process = subprocess.Popen(command, cwd=ROOT, env=run_env, stdout=subprocess.PIPE, stderr=stderr, text=True)
     runner = RunnerProcess(process, data_dir, port)
     threading.Thread(target=_pump, args=(process.stdout, runner._lines), daemon=True).start()
+    started: list[psutil.Process] = []
     try:
         first = runner.next_line(START_TIMEOUT)
         assert first is not None, f"the runner exited before serving: {runner.stderr_so_far()}"
+        started = processes_of(runner)
         yield runner
     finally:
         if process.poll() is None:
@@ -123,6 +125,9 @@ def runner_process(data_dir: Path, *, env: Mapping[str, str] | None = None, back
                 child.terminate()
             process.terminate()
             process.wait(timeout=90)
+        # The machine is shared: whatever a failing runner left behind does not outlive the test.
+        for leftover in still_running(started, timeout=0):
+            leftover.kill()
         stderr.close()
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from common.config import Settings
 from functions.local import runner_state, stop_signals
+from functions.local.broker import new_ingress_token, sink_url
 from functions.local.runner_state import DataDirLock, RunnerState
 
 STATE = RunnerState(
@@ -52,3 +56,23 @@ def test_a_signal_while_a_service_starts_waits_until_its_stop_is_registered() ->
             steps.append("started and registered")
         steps.append("never reached")
     assert steps == ["started and registered"]
+
+
+def test_the_broker_token_in_k_sink_stays_out_of_the_settings_repr() -> None:
+    token = new_ingress_token()
+    settings = Settings.from_env({"K_SINK": sink_url("http://127.0.0.1:8080", token)})
+    assert token in (settings.k_sink or "") and token not in repr(settings)
+
+
+def test_the_local_runner_refuses_to_start_under_knative(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-m", "functions", "serve", "--data-dir", str(tmp_path / "data")],
+        cwd=root, env={"K_SERVICE": "course-create-course", "PATH": ""}, capture_output=True, text=True, timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "configuration error: K_SERVICE is set: the local runner does not run under Knative (the image runs functions-framework)"
+    ]
+    assert not (tmp_path / "data").exists()
