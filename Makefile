@@ -29,8 +29,8 @@ lint: install
 proto: install          ## regenerate common/gen from proto/
 	$(BIN)/python scripts/gen_proto.py
 
-migrate: install        ## alembic upgrade head against DATABASE_MIGRATION_URL (or DATABASE_URL)
-	$(BIN)/python -m common.db.migrate head
+migrate: install        ## alembic upgrade head: DATABASE_MIGRATION_URL (or DATABASE_URL), else the embedded database as make run
+	$(BIN)/python -m functions migrate
 
 bench: install          ## benchmarks: ratios against baselines measured in the same run
 	$(BIN)/python -m tests.bench

@@ -20,6 +20,12 @@ class ConfigError(Exception):
 
 
 _TRUE = {"1", "true", "yes", "on"}
+
+# The usual dev-server origins (React/Next on 3000, Vite on 5173): a frontend started
+# beside `make run` works without configuration. Local mode only, never under Knative.
+LOCAL_DEV_ORIGINS = (
+    "http://localhost:3000", "http://127.0.0.1:3000", "http://localhost:5173", "http://127.0.0.1:5173",
+)
 _FALSE = {"0", "false", "no", "off"}
 
 
@@ -139,11 +145,12 @@ class Settings:
     gemini_timeout_seconds: int
     gemini_max_attempts: int
     minio_webhook_auth_token: str | None = field(repr=False)
-    k_sink: str | None
+    k_sink: str | None = field(repr=False)  # locally it carries the broker's ingress token
     k_service: str | None
     app_db_password: str | None = field(repr=False)
     dev_identity_key_file: str | None
     local_mode: bool
+    local_data_dir: str
     version: str
     seaweedfs_events_token: str | None = field(default=None, repr=False)
     """Set by the local runner when it starts SeaweedFS (never read from the environment)."""
@@ -210,12 +217,22 @@ class Settings:
             app_db_password=_str(env, "MIRAI_APP_DB_PASSWORD"),
             dev_identity_key_file=_str(env, "MIRAI_DEV_IDENTITY_KEY_FILE"),
             local_mode=_bool(env, "MIRAI_LOCAL", False),
+            local_data_dir=_str(env, "MIRAI_DATA_DIR", ".mirai") or ".mirai",
             version=_str(env, "MIRAI_VERSION", "dev") or "dev",
         )
 
     @property
     def under_knative(self) -> bool:
         return self.k_service is not None
+
+    @property
+    def allowed_origins(self) -> tuple[str, ...]:
+        """ALLOWED_ORIGIN when set; otherwise, in local mode only, the usual dev-server origins."""
+        if self.allowed_origin:
+            return tuple(o.strip().rstrip("/") for o in self.allowed_origin.split(",") if o.strip())
+        if self.local_mode and not self.under_knative:
+            return LOCAL_DEV_ORIGINS
+        return ()
 
     def with_overrides(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

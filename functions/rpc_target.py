@@ -55,5 +55,4 @@ def build_rpc_app(target: Target, container: Any) -> WSGIApp:
     interceptors = [ErrorInterceptor(), *container.rpc_interceptors(target), RequestTextInterceptor()]
     app = application_class(_OneMethodService(target, handler), interceptors=interceptors,
                             read_max_bytes=max_request_bytes(container.settings.s3.max_body_bytes))
-    origins = (container.settings.allowed_origin or "").split(",")
-    return Cors(SinglePath(app, target.path), origins)
+    return Cors(SinglePath(app, target.path), container.settings.allowed_origins)

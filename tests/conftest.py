@@ -122,7 +122,15 @@ def event_tap() -> Iterator[EventReceiver]:
 
 
 @pytest.fixture(scope="session")
-def runner_url(settings: Settings, container: Container, event_tap: EventReceiver) -> Iterator[str]:
+def broker_token() -> str:
+    """The capability in the runner's K_SINK: its broker takes events at /_broker/<token> only."""
+    from functions.local.broker import new_ingress_token
+
+    return new_ingress_token()
+
+
+@pytest.fixture(scope="session")
+def runner_url(settings: Settings, container: Container, event_tap: EventReceiver, broker_token: str) -> Iterator[str]:
     """The local runner's dispatcher and broker on a real threaded WSGI server, on a free loopback port.
 
     As under ``make run``, K_SINK is the runner's own broker, which routes by the
@@ -130,14 +138,16 @@ def runner_url(settings: Settings, container: Container, event_tap: EventReceive
     from werkzeug.serving import make_server
 
     from events.triggers import Subscriber, TriggerRule
-    from functions.local.broker import LocalBroker, WsgiDelivery, load_rules
-    from functions.local.runner import BROKER_PATH, KNATIVE_DIR, Dispatcher
+    from functions.local.broker import LocalBroker, WsgiDelivery, load_rules, sink_url
+    from functions.local.runner import KNATIVE_DIR, Dispatcher
 
     port = free_port()
-    runner_container = Container(settings.with_overrides(k_sink=f"http://127.0.0.1:{port}{BROKER_PATH}"))
+    runner_container = Container(settings.with_overrides(k_sink=sink_url(f"http://127.0.0.1:{port}", broker_token)))
     dispatcher = Dispatcher(runner_container)
     tap = TriggerRule(name="test-tap", subscriber=Subscriber(uri=event_tap.url))
-    broker = LocalBroker([*load_rules(KNATIVE_DIR), tap], deliver=WsgiDelivery(dispatcher.app_for_service))
+    broker = LocalBroker(
+        [*load_rules(KNATIVE_DIR), tap], deliver=WsgiDelivery(dispatcher.app_for_service), ingress_token=broker_token
+    )
     dispatcher.broker = broker
     # werkzeug's server stops cleanly (shutdown() joins its loop); waitress' close() races its trigger pipe.
     server = make_server("127.0.0.1", port, dispatcher, threaded=True)

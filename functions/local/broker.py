@@ -4,12 +4,19 @@ Routing comes from the generated ``knative/triggers.yaml`` (the same filters the
 cluster applies), with the same delivery policy: retries with backoff, then the
 dead-letter sink with Knative's ``knativeerror*`` extensions. Deliveries run
 concurrently on a thread pool, as several Knative instances would take them.
+
+The runner's port is reachable by anyone on the machine, and an event posted to the
+broker is trusted by its consumers (a ``checkout.session.completed`` marks a registration
+paid). So the ingress answers only at ``/_broker/<token>``, a random capability the runner
+makes at start and hands to its own functions alone, as their ``K_SINK``.
 """
 
 from __future__ import annotations
 
 import base64
+import hmac
 import logging
+import secrets
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -28,6 +35,16 @@ log = logging.getLogger("mirai.broker")
 
 MAX_IN_FLIGHT = 64
 MAX_ERROR_DATA = 1024
+BROKER_PATH = "/_broker"
+
+
+def new_ingress_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def sink_url(base_url: str, ingress_token: str) -> str:
+    """What ``K_SINK`` is for the functions of the runner at ``base_url``."""
+    return f"{base_url}{BROKER_PATH}/{ingress_token}"
 
 
 @dataclass(frozen=True)
@@ -75,8 +92,10 @@ class LocalBroker:
         deliver: Deliver,
         sleep: Callable[[float], None] | None = None,
         max_in_flight: int = MAX_IN_FLIGHT,
+        ingress_token: str | None = None,
     ) -> None:
         self.rules = list(rules)
+        self._ingress_path = f"{BROKER_PATH}/{ingress_token or new_ingress_token()}".encode()
         self._deliver = deliver
         self._closed = threading.Event()
         # Backoff waits end early on close, so stopping `make run` does not sit out a retry schedule.
@@ -128,9 +147,14 @@ class LocalBroker:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def ingress(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        """``POST /_broker``: what ``K_SINK`` points at locally (binary or structured CloudEvents)."""
+        """``POST /_broker/<token>``: what ``K_SINK`` points at locally (binary or structured CloudEvents)."""
         from functions.event_target import parse_cloudevent
 
+        if not hmac.compare_digest(environ.get("PATH_INFO", "").encode(), self._ingress_path):
+            return plain_response(
+                start_response, "403 Forbidden",
+                {"error": f"{BROKER_PATH}: accepts events only from this runner's own functions (their K_SINK)"},
+            )
         if environ["REQUEST_METHOD"] != "POST":
             return plain_response(start_response, "405 Method Not Allowed", {"error": "POST a CloudEvent"})
         try:

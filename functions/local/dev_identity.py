@@ -8,9 +8,13 @@ from __future__ import annotations
 import re
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from common.config import ConfigError, Settings
 from functions.local import key_files
+
+if TYPE_CHECKING:
+    from common.db import Database
 
 KEY_FILE = "dev-session.key"
 
@@ -29,7 +33,7 @@ def _slug(email: str) -> str:
     return f"{base[:40]}-{uuid.uuid4().hex[:6]}"
 
 
-def create_dev_session(settings: Settings, container: object, *, email: str) -> str:
+def create_dev_session(settings: Settings, db: Database, *, email: str) -> str:
     """Reuses the user of this email or provisions a new tenant for it; returns a token."""
     from common.adapters.identity import DevIdentity
 
@@ -38,7 +42,6 @@ def create_dev_session(settings: Settings, container: object, *, email: str) -> 
     if "@" not in email:
         raise ConfigError("--email must be an email address")
     identity_id = dev_identity_id(email)
-    db = container.db  # type: ignore[attr-defined]
     with db.system_session() as uow:
         if uow.identities.find_user(identity_id) is None:
             # The same path as a paid signup: registration → paid → provisioned (no Stripe ids).

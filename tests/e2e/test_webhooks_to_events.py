@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from common.db import Database
 from functions.bootstrap import Container
-from functions.local.runner import BROKER_PATH
+from functions.local.broker import BROKER_PATH, sink_url
 from tests.conftest import MINIO_WEBHOOK_TOKEN, STRIPE_WEBHOOK_SECRET
 from tests.fakes.event_receiver import EventReceiver
 from tests.fakes.stripe_signing import stripe_signature
@@ -100,20 +100,52 @@ def test_a_minio_notification_without_the_token_is_refused(runner_url: str) -> N
     assert _post(f"{runner_url}/webhooks/minio", body, {"Authorization": "Bearer wrong"})[0] == 401
 
 
-def test_the_broker_endpoint_refuses_what_is_not_a_cloudevent(runner_url: str) -> None:
-    status, body = _post(f"{runner_url}/_broker", b'{"hello": "world"}', {})
+def test_the_broker_endpoint_refuses_what_is_not_a_cloudevent(runner_url: str, broker_token: str) -> None:
+    status, body = _post(sink_url(runner_url, broker_token), b'{"hello": "world"}', {})
     assert status == 400 and "CloudEvent" in body["error"]
+
+
+def _pending_registration(container: Container, checkout: str) -> uuid.UUID:
+    with container.db.system_session() as uow:
+        registration: uuid.UUID = uow.registrations.create(
+            email=f"buyer-{uuid.uuid4().hex[:6]}@example.com", password_hash="x", company_name="Buyer Co",
+            plan="pro", seat_count=3, checkout_session_id=checkout,
+        )
+    return registration
+
+
+def _paid_checkout_event(checkout: str) -> tuple[dict[str, str], bytes]:
+    event = json.loads(STRIPE_SAMPLE.read_text())
+    event["id"] = f"evt_forged_{uuid.uuid4().hex[:12]}"
+    event["data"]["object"]["id"] = checkout
+    headers, body = to_binary(CloudEvent(
+        {"id": event["id"], "type": "com.stripe.checkout.session.completed", "source": "https://api.stripe.com/v1/events"},
+        event,
+    ))
+    return dict(headers), body or b""
+
+
+@pytest.mark.parametrize("path", [BROKER_PATH, f"{BROKER_PATH}/", f"{BROKER_PATH}/not-the-runners-token"])
+def test_an_event_posted_to_the_broker_by_someone_else_is_refused_and_changes_nothing(
+    runner_url: str, container: Container, path: str
+) -> None:
+    """Anyone on the machine can reach the runner's port; only its own functions know K_SINK."""
+    checkout = f"cs_test_{uuid.uuid4().hex}"
+    registration = _pending_registration(container, checkout)
+    headers, body = _paid_checkout_event(checkout)
+    status, answer = _post(f"{runner_url}{path}", body, headers)
+    assert status == 403 and "this runner's own functions" in answer["error"]
+    # The ingress answers after handing an event to the broker, so a refusal means it never went.
+    with container.db.system_session() as uow:
+        found = uow.registrations.get(registration)
+    assert found is not None and found.status == "pending"
 
 
 def test_stripe_delivering_a_paid_checkout_three_times_marks_the_registration_paid_once(
     runner_url: str, container: Container, owner_db: Database
 ) -> None:
     checkout = f"cs_test_{uuid.uuid4().hex}"
-    with container.db.system_session() as uow:
-        registration = uow.registrations.create(
-            email=f"buyer-{uuid.uuid4().hex[:6]}@example.com", password_hash="x", company_name="Buyer Co",
-            plan="pro", seat_count=3, checkout_session_id=checkout,
-        )
+    registration = _pending_registration(container, checkout)
     event = json.loads(STRIPE_SAMPLE.read_text())
     event["id"] = f"evt_e2e_paid_{uuid.uuid4().hex[:12]}"
     event["data"]["object"]["id"] = checkout
@@ -150,14 +182,14 @@ def _eventually(condition: Callable[[], bool], timeout: float = 30) -> None:
 
 
 def test_an_event_its_consumer_cannot_handle_is_dead_lettered_with_the_error(
-    runner_url: str, owner_db: Database
+    runner_url: str, broker_token: str, owner_db: Database
 ) -> None:
     event_id = f"evt_e2e_broken_{uuid.uuid4().hex[:12]}"
     headers, body = to_binary(CloudEvent(
         {"id": event_id, "type": "com.stripe.checkout.session.completed", "source": "https://api.stripe.com/v1/events"},
         {"id": event_id, "type": "checkout.session.completed", "data": {"object": {"id": "not-a-checkout"}}},
     ))
-    request = urllib.request.Request(f"{runner_url}{BROKER_PATH}", data=body, headers=headers, method="POST")
+    request = urllib.request.Request(sink_url(runner_url, broker_token), data=body, headers=headers, method="POST")
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status < 300
 

@@ -27,8 +27,8 @@ def test_dev_session_provisions_once_and_its_token_authenticates(local_settings:
     local = Container(local_settings)
     try:
         assert isinstance(local.identity, DevIdentity)
-        first = create_dev_session(local_settings, local, email="Dev@Example.com")
-        second = create_dev_session(local_settings, local, email="dev@example.com")
+        first = create_dev_session(local_settings, local.db, email="Dev@Example.com")
+        second = create_dev_session(local_settings, local.db, email="dev@example.com")
         auth = Authenticator(identity=local.identity, cache=NoSessionCache(), db=local.db, ttl_seconds=0)
         one = auth.authenticate({"authorization": f"Bearer {first}"})
         two = auth.authenticate({"x-session-token": second})
@@ -45,7 +45,7 @@ def test_dev_sessions_are_refused_under_knative(local_settings: Settings) -> Non
     local = Container(knative)
     try:
         with pytest.raises(ConfigError):
-            create_dev_session(knative, local, email="dev@example.com")
+            create_dev_session(knative, local.db, email="dev@example.com")
         # Under Knative the container never builds the development identity, and the
         # identity itself refuses its tokens even if it were built.
         assert not isinstance(local.identity, DevIdentity)

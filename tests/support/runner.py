@@ -27,15 +27,19 @@ def running_runner(
 ) -> Iterator[RunningRunner]:
     from werkzeug.serving import make_server
 
-    from functions.local.broker import LocalBroker, WsgiDelivery, load_rules
-    from functions.local.runner import BROKER_PATH, KNATIVE_DIR, Dispatcher
+    from functions.local.broker import LocalBroker, WsgiDelivery, load_rules, new_ingress_token, sink_url
+    from functions.local.runner import KNATIVE_DIR, Dispatcher
     from tests.conftest import free_port
 
     port = port or free_port()
-    container = Container(settings.with_overrides(k_sink=f"http://127.0.0.1:{port}{BROKER_PATH}", **overrides))
+    token = new_ingress_token()
+    container = Container(settings.with_overrides(k_sink=sink_url(f"http://127.0.0.1:{port}", token), **overrides))
     container.storage.ensure_bucket()
     dispatcher = Dispatcher(container)
-    broker = LocalBroker([*load_rules(KNATIVE_DIR), *(extra_rules or [])], deliver=WsgiDelivery(dispatcher.app_for_service))
+    broker = LocalBroker(
+        [*load_rules(KNATIVE_DIR), *(extra_rules or [])], deliver=WsgiDelivery(dispatcher.app_for_service),
+        ingress_token=token,
+    )
     dispatcher.broker = broker
     server = make_server("127.0.0.1", port, dispatcher, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

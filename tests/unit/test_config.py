@@ -97,3 +97,24 @@ def test_s3_calls_have_short_timeouts_by_default() -> None:
 def test_bad_timeout_or_pool_values_name_their_variable(name: str) -> None:
     with pytest.raises(ConfigError, match=f"^{name}"):
         Settings.from_env({name: "-1"})
+
+
+def test_a_local_runner_allows_the_usual_dev_server_origins_by_default() -> None:
+    local = Settings.from_env({"MIRAI_LOCAL": "true"})
+    assert "http://localhost:3000" in local.allowed_origins
+    assert "http://localhost:5173" in local.allowed_origins
+    assert "https://evil.example.com" not in local.allowed_origins
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"MIRAI_LOCAL": "true", "K_SERVICE": "course-create-course"}],
+    ids=["not local", "under Knative"],
+)
+def test_no_origin_is_allowed_by_default_outside_local_mode(env: dict[str, str]) -> None:
+    assert Settings.from_env(env).allowed_origins == ()
+
+
+def test_allowed_origin_replaces_the_local_defaults() -> None:
+    settings = Settings.from_env({"MIRAI_LOCAL": "true", "ALLOWED_ORIGIN": "https://app.example.com/, http://localhost:8000"})
+    assert settings.allowed_origins == ("https://app.example.com", "http://localhost:8000")
