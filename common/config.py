@@ -12,6 +12,7 @@ import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Literal
 from urllib.parse import urlsplit
 
 
@@ -97,6 +98,10 @@ class StripeSettings:
     api_base: str | None
 
 
+SmtpTls = Literal["none", "starttls", "tls"]
+SMTP_TLS_MODES: tuple[SmtpTls, ...] = ("none", "starttls", "tls")
+
+
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str | None
@@ -104,6 +109,32 @@ class SmtpSettings:
     username: str | None
     password: str | None = field(repr=False)
     sender: str
+    tls: SmtpTls = "none"
+    timeout_seconds: int = 10
+
+
+def _smtp_tls(env: Mapping[str, str], port: int) -> SmtpTls:
+    """SMTP_TLS, or what the port conventionally means: 465 implicit TLS, 587 STARTTLS, else none."""
+    raw = env.get("SMTP_TLS", "").strip().lower()
+    if not raw:
+        return "tls" if port == 465 else "starttls" if port == 587 else "none"
+    for mode in SMTP_TLS_MODES:
+        if raw == mode:
+            return mode
+    raise ConfigError(f"SMTP_TLS must be one of {', '.join(SMTP_TLS_MODES)}, got {raw!r}")
+
+
+def _smtp(env: Mapping[str, str]) -> SmtpSettings:
+    port = _int(env, "SMTP_PORT", 1025, lo=1, hi=65535)
+    return SmtpSettings(
+        host=_str(env, "SMTP_HOST"),
+        port=port,
+        username=_str(env, "SMTP_USERNAME"),
+        password=_str(env, "SMTP_PASSWORD"),
+        sender=_str(env, "SMTP_FROM", "Mirai <no-reply@mirai.local>") or "",
+        tls=_smtp_tls(env, port),
+        timeout_seconds=_int(env, "SMTP_TIMEOUT_SECONDS", 10, lo=1, hi=120),
+    )
 
 
 @dataclass(frozen=True)
@@ -178,13 +209,7 @@ class Settings:
                 presign_ttl_seconds=_int(env, "S3_PRESIGN_TTL_SECONDS", 900, lo=60, hi=7 * 24 * 3600),
                 max_body_bytes=_int(env, "S3_MAX_BODY_BYTES", 5 * 1024 * 1024, lo=1024),
             ),
-            smtp=SmtpSettings(
-                host=_str(env, "SMTP_HOST"),
-                port=_int(env, "SMTP_PORT", 1025, lo=1, hi=65535),
-                username=_str(env, "SMTP_USERNAME"),
-                password=_str(env, "SMTP_PASSWORD"),
-                sender=_str(env, "SMTP_FROM", "Mirai <no-reply@mirai.local>") or "",
-            ),
+            smtp=_smtp(env),
             encryption_key=parse_encryption_key("ENCRYPTION_KEY", enc) if enc else None,
             encryption_key_previous=parse_encryption_key("ENCRYPTION_KEY_PREVIOUS", enc_prev) if enc_prev else None,
             gemini_api_base_url=_url(env, "GEMINI_API_BASE_URL", ("http", "https")),
