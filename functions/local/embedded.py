@@ -1,4 +1,4 @@
-"""Embedded PostgreSQL, Redis and S3 for ``make run`` and tests when no URLs are given.
+"""Embedded PostgreSQL, Redis, S3 and a mail sink for ``make run`` and tests when no URLs are given.
 
 Each ``start_*`` returns the URL to use and registers its own shutdown on the
 given ``ExitStack``, so whoever owns the stack stops everything it started.
@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from contextlib import ExitStack
 from pathlib import Path
+
+from common.config import Settings, SmtpSettings
 
 log = logging.getLogger("mirai.local")
 
@@ -44,3 +46,15 @@ def start_s3(stack: ExitStack, *, port: int = 0) -> str:
     host, bound = server.get_host_and_port()
     log.info("embedded S3 endpoint at http://%s:%s", host, bound)
     return f"http://{host}:{bound}"
+
+
+def start_mail_sink(data_dir: Path, stack: ExitStack, settings: Settings) -> SmtpSettings:
+    """An SMTP server on loopback that saves each mail under ``<data_dir>/mail/``; returns the
+    SMTP settings that reach it (no TLS, no login). Refused under Knative."""
+    from dataclasses import replace
+
+    from functions.local.mail_sink import MailSink
+
+    sink = MailSink(data_dir / "mail", under_knative=settings.under_knative).start()
+    stack.callback(sink.stop)
+    return replace(settings.smtp, host=sink.host, port=sink.port, tls="none", username=None, password=None)

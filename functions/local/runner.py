@@ -87,6 +87,8 @@ def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
             access_key=settings.s3.access_key or "local",
             secret_key=settings.s3.secret_key or "local-secret",
         )
+    if not settings.smtp.host:
+        changes["smtp"] = embedded.start_mail_sink(data_dir, stack, settings)
     settings = settings.with_overrides(**changes)
     from common.db.migrate import upgrade
 
