@@ -42,7 +42,7 @@ def request_mail(uow: UnitOfWork, *, template: TemplateName, to: Recipient, loca
         uow.outbox.add(type=MAIL_REQUESTED, source=MAIL_SOURCE, subject=template, data=request.event_data())
     except InvalidEventData as err:
         # The schema's message may quote the value (a token, an address): name the field only.
-        raise InvalidArgument(f"{err.where.replace('/', '.')}: is not valid for a {template} mail", field=err.where) from None
+        raise InvalidArgument(f"{err.where.replace('/', '.')}: is not valid for the {template} mail", field=err.where) from None
     return request.message_id
 
 
