@@ -61,6 +61,8 @@ class MailSink:
     def start(self) -> MailSink:
         from aiosmtpd.controller import Controller
 
+        # aiosmtpd logs every SMTP command (addresses included) at INFO; the runner logs each saved file instead.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
         self._controller = Controller(self.handler, hostname=LOOPBACK, port=self.port, **self._server_options)
         self._controller.start()
         log.info("local mail sink on %s:%d, mails kept under %s", LOOPBACK, self.port, self.handler.folder)
