@@ -23,6 +23,12 @@ _ADDRESS = re.compile(r"[^\s@<>,;:\"'()\[\]\\]+@[^\s@<>,;:\"'()\[\]\\]+\.[^\s@<>
 _LOCALE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 
+def enqueue(uow: UnitOfWork, request: MailRequest, *, delay_seconds: int = 0) -> None:
+    """The outbox row of ``request``; the send_mail job's own retries enqueue the same message again, later."""
+    uow.outbox.add(type=MAIL_REQUESTED, source=MAIL_SOURCE, subject=request.template, data=request.event_data(),
+                   delay_seconds=delay_seconds)
+
+
 def request_mail(uow: UnitOfWork, *, template: TemplateName, to: Recipient, locale: str | None,
                  variables: dict[str, str]) -> uuid.UUID:
     """Queues one mail in ``uow``'s transaction; returns its message id (the send_mail job's idempotency key).
@@ -39,7 +45,7 @@ def request_mail(uow: UnitOfWork, *, template: TemplateName, to: Recipient, loca
         to=Recipient(address, to.name.strip()), variables=variables,
     )
     try:
-        uow.outbox.add(type=MAIL_REQUESTED, source=MAIL_SOURCE, subject=template, data=request.event_data())
+        enqueue(uow, request)
     except InvalidEventData as err:
         # The schema's message may quote the value (a token, an address): name the field only.
         raise InvalidArgument(f"{err.where.replace('/', '.')}: is not valid for the {template} mail", field=err.where) from None

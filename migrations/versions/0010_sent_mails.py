@@ -4,8 +4,9 @@ The mail job (functions/jobs/send_mail.py) claims a message id here before it
 talks to SMTP and records the outcome after, each in its own short transaction,
 so no connection is held while the SMTP server answers. A claim is a lease
 ('sending' until ``lease_expires_at``): a redelivered event finds the row and
-does nothing once it is 'sent' or 'failed', waits while another worker holds
-the lease, and takes over when a worker died mid-send. Only the outcome is
+does nothing once it is 'sent' or 'failed', comes back later while another
+worker holds the lease, and takes over when that worker died mid-send.
+'retrying': the last send failed for now; the next delivery claims it again. Only the outcome is
 kept: no address, subject or body.
 
 Revision ID: 0010_sent_mails

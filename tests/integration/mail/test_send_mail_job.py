@@ -1,6 +1,7 @@
 """The send_mail job against a real SMTP server on loopback and the real database:
 each requested mail is sent once however often its event arrives, an outage is
-retried through the broker until it succeeds, a refused recipient ends failed."""
+retried (by the broker, then through the outbox) until it succeeds, a refused
+recipient ends failed."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from functions.event_target import CloudEventEndpoint
 from functions.jobs.outbox_relay import to_cloudevent
 from functions.jobs.send_mail import send_mail
 from functions.local.mail_sink import MailSink
-from functions.mail.delivery import MAX_ATTEMPTS
+from functions.mail.delivery import BROKER_ATTEMPTS, LEASE_SECONDS, MAX_ATTEMPTS, retry_delay
 from functions.mail.messages import Recipient
 from functions.mail.requests import request_invitation, request_mail, request_welcome
 from tests.conftest import free_port
@@ -58,10 +59,17 @@ def _deliver(endpoint: CloudEventEndpoint, event: CloudEvent) -> int:
     return int(status.split(" ", 1)[0])
 
 
-def _event_of(owner_db: Database, message_id: uuid.UUID) -> CloudEvent:
-    """The CloudEvent the relay publishes for the mail's outbox row."""
+def _outbox_rows(owner_db: Database, message_id: uuid.UUID) -> list[Any]:
+    """The mail's outbox rows, first the request's, then any the job queued again; with their delay in seconds."""
     with owner_db.engine.connect() as conn:
-        row = conn.execute(text("select * from outbox where data->>'message_id' = :m"), {"m": str(message_id)}).mappings().one()
+        return list(conn.execute(text(
+            "select *, extract(epoch from available_at - now()) as delay from outbox"
+            " where data->>'message_id' = :m order by created_at, available_at"), {"m": str(message_id)}).mappings())
+
+
+def _event_of(owner_db: Database, message_id: uuid.UUID, index: int = 0) -> CloudEvent:
+    """The CloudEvent the relay publishes for one of the mail's outbox rows (the request's by default)."""
+    row = _outbox_rows(owner_db, message_id)[index]
     return to_cloudevent(OutboxRow(id=row["id"], type=row["type"], source=row["source"], data=row["data"],
                                    created_at=row["created_at"], tenant_id=row["tenant_id"], subject=row["subject"]))
 
@@ -148,15 +156,47 @@ def test_a_refused_recipient_ends_failed_and_is_logged_without_the_address(
     assert "gone.person" not in ours and TOKEN not in ours
 
 
-def test_a_mail_being_sent_by_another_worker_is_left_to_it(
+def test_a_mail_being_sent_by_another_worker_is_checked_again_after_its_lease(
     mail_container: Container, owner_db: Database, sink: MailSink, tenant: SeededTenant
 ) -> None:
     message_id = _invite(mail_container, tenant)
     with mail_container.db.tenant_session(tenant.tenant_id) as uow:
         assert uow.sent_mails.claim(message_id, template="invitation", lease_seconds=60).state == "claimed"
-    # 409: the broker retries later and then finds the mail settled.
-    assert _deliver(_endpoint(mail_container), _event_of(owner_db, message_id)) == 409
+    assert _deliver(_endpoint(mail_container), _event_of(owner_db, message_id)) == 204
     assert sink.mails() == []
+    # Not dead-lettered should the holder have died: the same message comes back once its lease is over.
+    [_, again] = _outbox_rows(owner_db, message_id)
+    assert again["published_at"] is None and 50 < again["delay"] <= LEASE_SECONDS
+    assert again["data"] == _outbox_rows(owner_db, message_id)[0]["data"]
+
+
+def test_a_long_outage_is_retried_later_through_the_outbox_not_dead_lettered(
+    settings: Settings, owner_db: Database, tmp_path: Any, tenant: SeededTenant
+) -> None:
+    port = free_port()
+    container = Container(settings.with_overrides(smtp=smtp_at(settings, port, timeout_seconds=2), frontend_url=FRONTEND))
+    try:
+        message_id = _invite(container, tenant)
+        event, endpoint = _event_of(owner_db, message_id), _endpoint(container)
+        # The broker's own retries first (503), as long as a blip would last ...
+        assert [_deliver(endpoint, event) for _ in range(BROKER_ATTEMPTS - 1)] == [503] * (BROKER_ATTEMPTS - 1)
+        assert len(_outbox_rows(owner_db, message_id)) == 1
+        # ... then the delivery is acknowledged and the same message queued again, a minute later.
+        assert _deliver(endpoint, event) == 204
+        [_, again] = _outbox_rows(owner_db, message_id)
+        assert 50 < again["delay"] <= retry_delay(BROKER_ATTEMPTS) == 60
+        record = _record(owner_db, message_id)
+        assert (record["status"], record["attempts"]) == ("retrying", BROKER_ATTEMPTS)
+        sink = MailSink(tmp_path / "mail", port=port).start()
+        try:
+            assert _deliver(endpoint, _event_of(owner_db, message_id, 1)) == 204
+            assert _deliver(endpoint, event) == 204  # a late copy of the first event
+        finally:
+            sink.stop()
+    finally:
+        container.close()
+    assert len(sink.mails()) == 1
+    assert (_record(owner_db, message_id)["status"], len(_outbox_rows(owner_db, message_id))) == ("sent", 2)
 
 
 def test_a_mail_whose_worker_died_mid_send_is_taken_over_after_its_lease(
