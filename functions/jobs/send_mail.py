@@ -18,6 +18,10 @@ def send_mail(container: Any) -> Callable[[CloudEvent], str]:
     from functions.mail.messages import MailRequest
     from functions.mail.templates import MailTemplates
 
+    # Checked when the target is built, so a deployment without it stops at start-up.
+    frontend_url = container.settings.frontend_url
+    if not frontend_url:
+        raise ConfigError("FRONTEND_URL is required to write mails (their links point at the frontend)")
     templates = MailTemplates()
 
     def handle(event: CloudEvent) -> str:
@@ -25,9 +29,6 @@ def send_mail(container: Any) -> Callable[[CloudEvent], str]:
         tenant = event.get(TENANT_EXTENSION)
         if tenant is not None and tenant != str(request.tenant_id):
             raise InvalidArgument("the event's tenant and its mail's tenant_id differ", field="tenant_id")
-        frontend_url = container.settings.frontend_url
-        if not frontend_url:
-            raise ConfigError("FRONTEND_URL is required to write mails (their links point at the frontend)")
         return deliver(request, db=container.db, mailer=container.mailer, templates=templates, frontend_url=frontend_url)
 
     return handle

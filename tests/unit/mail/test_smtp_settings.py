@@ -47,3 +47,14 @@ def test_addresses_are_masked_in_text() -> None:
 def test_the_message_id_domain_is_the_senders() -> None:
     assert message_domain("Mirai <no-reply@mirai.example.com>") == "mirai.example.com"
     assert message_domain("nobody") == "mirai.local"
+
+
+def test_the_mail_job_refuses_to_start_without_frontend_url_or_smtp_host() -> None:
+    from functions.bootstrap import Container
+    from functions.jobs.send_mail import send_mail
+
+    with pytest.raises(ConfigError, match="FRONTEND_URL is required"):
+        send_mail(Container(_smtp()))
+    with pytest.raises(ConfigError, match="SMTP_HOST is required"):
+        _ = Container(Settings.from_env({})).mailer
+    assert callable(send_mail(Container(_smtp(FRONTEND_URL="https://app.example.com"))))
