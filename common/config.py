@@ -12,6 +12,7 @@ import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Literal
 from urllib.parse import urlsplit
 
 
@@ -108,6 +109,10 @@ class StripeSettings:
     api_base: str | None
 
 
+SmtpTls = Literal["none", "starttls", "tls"]
+SMTP_TLS_MODES: tuple[SmtpTls, ...] = ("none", "starttls", "tls")
+
+
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str | None
@@ -115,6 +120,32 @@ class SmtpSettings:
     username: str | None
     password: str | None = field(repr=False)
     sender: str
+    tls: SmtpTls = "none"
+    timeout_seconds: int = 10
+
+
+def _smtp_tls(env: Mapping[str, str], port: int) -> SmtpTls:
+    """SMTP_TLS, or what the port conventionally means: 465 implicit TLS, 587 STARTTLS, else none."""
+    raw = env.get("SMTP_TLS", "").strip().lower()
+    if not raw:
+        return "tls" if port == 465 else "starttls" if port == 587 else "none"
+    for mode in SMTP_TLS_MODES:
+        if raw == mode:
+            return mode
+    raise ConfigError(f"SMTP_TLS must be one of {', '.join(SMTP_TLS_MODES)}, got {raw!r}")
+
+
+def _smtp(env: Mapping[str, str]) -> SmtpSettings:
+    port = _int(env, "SMTP_PORT", 1025, lo=1, hi=65535)
+    return SmtpSettings(
+        host=_str(env, "SMTP_HOST"),
+        port=port,
+        username=_str(env, "SMTP_USERNAME"),
+        password=_str(env, "SMTP_PASSWORD"),
+        sender=_str(env, "SMTP_FROM", "Mirai <no-reply@mirai.local>") or "",
+        tls=_smtp_tls(env, port),
+        timeout_seconds=_int(env, "SMTP_TIMEOUT_SECONDS", 10, lo=1, hi=120),
+    )
 
 
 @dataclass(frozen=True)
@@ -199,13 +230,7 @@ class Settings:
                 read_timeout_seconds=_int(env, "S3_READ_TIMEOUT_MS", 4000, lo=100, hi=120000) / 1000,
                 max_attempts=_int(env, "S3_MAX_ATTEMPTS", 2, lo=1, hi=5),
             ),
-            smtp=SmtpSettings(
-                host=_str(env, "SMTP_HOST"),
-                port=_int(env, "SMTP_PORT", 1025, lo=1, hi=65535),
-                username=_str(env, "SMTP_USERNAME"),
-                password=_str(env, "SMTP_PASSWORD"),
-                sender=_str(env, "SMTP_FROM", "Mirai <no-reply@mirai.local>") or "",
-            ),
+            smtp=_smtp(env),
             encryption_key=parse_encryption_key("ENCRYPTION_KEY", enc) if enc else None,
             encryption_key_previous=parse_encryption_key("ENCRYPTION_KEY_PREVIOUS", enc_prev) if enc_prev else None,
             gemini_api_base_url=_url(env, "GEMINI_API_BASE_URL", ("http", "https")),

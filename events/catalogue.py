@@ -110,6 +110,13 @@ CATALOGUE: tuple[EventType, ...] = (
         description="A pending registration was paid; provision its account.",
     ),
     EventType(
+        type="io.mirai.mail.requested",
+        source="/mirai/mail",
+        direction="internal",
+        schema_file="io.mirai.mail.requested.json",
+        description="A mail (welcome, invitation, payment failed) should be sent to one person, once.",
+    ),
+    EventType(
         type="io.mirai.outbox.pending",
         source="/mirai/outbox",
         direction="internal",
@@ -124,7 +131,10 @@ class UnknownEventType(LookupError):
 
 
 class InvalidEventData(ValueError):
-    pass
+    def __init__(self, message: str, *, where: str = "(root)") -> None:
+        super().__init__(message)
+        self.where = where
+        """The offending field's path (``to/address``): safe to log where the message, which may quote the value, is not."""
 
 
 def event_type(name: str) -> EventType:
@@ -159,4 +169,4 @@ def validate_data(type_name: str, data: Any) -> None:
     error = next(iter(_validator(entry.schema_file).iter_errors(data)), None)
     if error is not None:
         where = "/".join(str(part) for part in error.absolute_path) or "(root)"
-        raise InvalidEventData(f"{type_name} data at {where}: {error.message}")
+        raise InvalidEventData(f"{type_name} data at {where}: {error.message}", where=where)

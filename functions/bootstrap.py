@@ -12,6 +12,7 @@ from common.adapters.crypto import KeyRing
 from common.adapters.events_publisher import HttpEventPublisher
 from common.adapters.gemini import GeminiClient
 from common.adapters.identity import IdentityProvider
+from common.adapters.mail import SmtpMailer
 from common.adapters.session_cache import SessionCache
 from common.adapters.storage import S3Storage
 from common.config import ConfigError, Settings
@@ -58,6 +59,13 @@ class Container:
     def ai(self) -> GeminiClient:
         """Structured generation; the tenant's API key is passed with every call."""
         return GeminiClient.from_settings(self.settings)
+
+    @cached_property
+    def mailer(self) -> SmtpMailer:
+        """Outgoing mail (SMTP_*); ``make run`` points it at its local sink when SMTP_HOST is unset."""
+        if not self.settings.smtp.host:
+            raise ConfigError("SMTP_HOST is required to send mail (`make run` starts a local mail sink without it)")
+        return SmtpMailer(self.settings.smtp)
 
     @cached_property
     def event_publisher(self) -> HttpEventPublisher:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.outlines import Outlines
     from common.repos.registrations import Registrations
+    from common.repos.sent_mails import SentMails
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
     from common.repos.tenant_ai_settings import SealedAIKeys, TenantAISettings
@@ -95,6 +96,12 @@ class UnitOfWork:
         from common.repos.notifications import Notifications
 
         return Notifications(self.session, self.tenant_id)
+
+    @cached_property
+    def sent_mails(self) -> SentMails:
+        from common.repos.sent_mails import SentMails
+
+        return SentMails(self.session, self.tenant_id)
 
     @cached_property
     def user_summaries(self) -> UserSummaries:

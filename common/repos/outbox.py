@@ -18,8 +18,8 @@ from events.catalogue import validate_data
 from events.ports import OutboxRow
 
 _INSERT = text(
-    "insert into outbox (id, tenant_id, type, source, subject, data)"
-    " values (:id, :tenant_id, :type, :source, :subject, cast(:data as jsonb))"
+    "insert into outbox (id, tenant_id, type, source, subject, data, available_at)"
+    " values (:id, :tenant_id, :type, :source, :subject, cast(:data as jsonb), now() + make_interval(secs => :delay))"
 )
 
 
@@ -27,14 +27,16 @@ class Outbox(TenantRepository):
     """Adds events of the session's tenant. Tenant sessions may insert but never
     read the table back (RLS + grants), so the id is made here, not RETURNed."""
 
-    def add(self, *, type: str, source: str, data: dict[str, Any], subject: str | None = None) -> uuid.UUID:
+    def add(self, *, type: str, source: str, data: dict[str, Any], subject: str | None = None,
+            delay_seconds: int = 0) -> uuid.UUID:
+        """``delay_seconds``: the relay publishes the row no earlier (a consumer's own retry later)."""
         # A row the relay could never publish is a bug of the caller: refuse it now, in its transaction.
         validate_data(type, data)
         event_id = uuid.uuid4()
         self._session.execute(
             _INSERT,
             {"id": event_id, "tenant_id": self.tenant_id, "type": type, "source": source, "subject": subject,
-             "data": json.dumps(data)},
+             "data": json.dumps(data), "delay": max(delay_seconds, 0)},
         )
         return event_id
 

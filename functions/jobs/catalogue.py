@@ -68,6 +68,10 @@ JOB_TARGETS: tuple[Target, ...] = (
          scaling=Scaling(max_scale=20, concurrency_target=4, container_concurrency=8, timeout_seconds=300)),
     _job("regenerate_component", event_types=("io.mirai.generation.component.requested",), scaling=_AI_JOB_SCALING,
          secrets=_AI_SECRETS),
+    # A few SMTP round trips per mail; the lease in functions/mail/delivery.py matches the timeout.
+    _job("send_mail", event_types=("io.mirai.mail.requested",), secrets=("database", "smtp"),
+         startup_adapters=("mailer",),
+         scaling=Scaling(max_scale=3, concurrency_target=10, container_concurrency=20, timeout_seconds=60)),
     # Every minute: re-publishes generation work whose lease ended (a killed function).
     _job("generation_lease_sweep", schedule="* * * * *",
          scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),

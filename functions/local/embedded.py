@@ -1,4 +1,4 @@
-"""Embedded PostgreSQL, Redis and S3 (SeaweedFS) for ``make run`` and tests when no URLs are given.
+"""Embedded PostgreSQL, Redis, S3 (SeaweedFS) and a mail sink for ``make run`` and tests when no URLs are given.
 
 Each ``start_*`` returns the URL to use and registers its own shutdown on the
 given ``ExitStack``, so whoever owns the stack stops everything it started.
@@ -13,6 +13,7 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
+from common.config import Settings, SmtpSettings
 from functions.local import seaweedfs
 
 log = logging.getLogger("mirai.local")
@@ -53,3 +54,15 @@ def start_s3(
     stack.callback(server.stop)
     log.info("embedded S3 (SeaweedFS) at %s, up in %.1f s", server.endpoint, time.monotonic() - started)
     return server.endpoint
+
+
+def start_mail_sink(data_dir: Path, stack: ExitStack, settings: Settings) -> SmtpSettings:
+    """An SMTP server on loopback that saves each mail under ``<data_dir>/mail/``; returns the
+    SMTP settings that reach it (no TLS, no login). Refused under Knative."""
+    from dataclasses import replace
+
+    from functions.local.mail_sink import MailSink
+
+    sink = MailSink(data_dir / "mail", under_knative=settings.under_knative).start()
+    stack.callback(sink.stop)
+    return replace(settings.smtp, host=sink.host, port=sink.port, tls="none", username=None, password=None)

@@ -115,6 +115,8 @@ def prepare(settings: Settings, stack: ExitStack, data_dir: Path) -> Settings:
         changes["redis_url"] = embedded.start_redis(data_dir, stack)
     if not settings.s3.endpoint:
         changes.update(embedded_s3(settings, stack, data_dir))
+    if not settings.smtp.host:
+        changes["smtp"] = embedded.start_mail_sink(data_dir, stack, settings)
     settings = settings.with_overrides(**changes)
     from common.db.migrate import upgrade
 

@@ -1,7 +1,8 @@
 """Which secrets each target gets, as environment variables, and nothing more.
 
 Secret names and keys follow ARCHITECTURE.md §8; ``mirai-webhook-secret`` is new
-(the MinIO webhook's bearer token).
+(the MinIO webhook's bearer token), and so is
+``mirai-smtp-secret`` (the SMTP login; the architecture lists SMTP_* without a secret).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ SECRET_GROUPS: dict[str, list[tuple[str, str, str]]] = {
         ("S3_SECRET_KEY", "minio-secret", "secretkey"),
     ],
     "encryption": [("ENCRYPTION_KEY", "mirai-encryption-secret", "encryption-key")],
+    "smtp": [
+        ("SMTP_USERNAME", "mirai-smtp-secret", "username"),
+        ("SMTP_PASSWORD", "mirai-smtp-secret", "password"),
+    ],
     "minio_webhook": [("MINIO_WEBHOOK_AUTH_TOKEN", "mirai-webhook-secret", "minio-auth-token")],
 }
 

@@ -63,6 +63,8 @@ _ROWS: list[tuple[str, dict[str, Any]]] = [
                                   "title": "Safety basics", "sme_ids": "{{{sme}}}"}),
     ("notifications", {"tenant_id": "@tenant", "user_id": "@member", "type": "outline_ready", "title": "Ready",
                        "resource_type": "outline", "resource_id": "@outline", "actor_id": "@owner"}),
+    ("sent_mails", {"tenant_id": "@tenant", "message_id": "@invitation", "template": "invitation", "status": "failed",
+                    "attempts": 1}),
     ("outbox", {"tenant_id": "@tenant", "type": "io.mirai.seed.created", "source": "/seed", "data": "{{}}"}),
 ]
 
