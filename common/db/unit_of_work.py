@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from common.repos.knowledge_chunks import KnowledgeChunks
     from common.repos.lesson_components import LessonComponents
     from common.repos.notifications import Notifications
+    from common.repos.onboarding_steps import OnboardingSteps
     from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.outlines import Outlines
     from common.repos.registrations import Registrations
@@ -95,6 +96,12 @@ class UnitOfWork:
         from common.repos.notifications import Notifications
 
         return Notifications(self.session, self.tenant_id)
+
+    @cached_property
+    def onboarding_steps(self) -> OnboardingSteps:
+        from common.repos.onboarding_steps import OnboardingSteps
+
+        return OnboardingSteps(self.session, self.tenant_id)
 
     @cached_property
     def user_summaries(self) -> UserSummaries:

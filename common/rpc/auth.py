@@ -77,7 +77,8 @@ class Authenticator:
             raise Unauthenticated("no Mirai account belongs to this identity")
         if user.status != "active":
             raise Unauthenticated("this account is disabled")
-        principal = Principal(user.user_id, user.tenant_id, user.role, session.identity_id, user.email)
+        principal = Principal(user.user_id, user.tenant_id, user.role, session.identity_id, user.email,
+                              session_expires_at=session.expires_at)
         ttl = self._ttl
         if session.expires_at is not None:
             ttl = min(ttl, int((session.expires_at - now).total_seconds()))
@@ -91,8 +92,10 @@ class Authenticator:
         try:
             if float(value["until"]) <= now.timestamp():
                 return None
+            expires = value.get("session_expires_at")
             return Principal(uuid.UUID(value["user_id"]), uuid.UUID(value["tenant_id"]), str(value["role"]),
-                             str(value["identity_id"]), str(value["email"]))
+                             str(value["identity_id"]), str(value["email"]),
+                             session_expires_at=datetime.fromtimestamp(float(expires), tz=UTC) if expires else None)
         except (KeyError, ValueError, TypeError):
             return None
 
@@ -101,6 +104,7 @@ def _to_cache(principal: Principal, until: float) -> dict[str, Any]:
     return {
         "user_id": str(principal.user_id), "tenant_id": str(principal.tenant_id), "role": principal.role,
         "identity_id": principal.identity_id, "email": principal.email, "until": until,
+        "session_expires_at": principal.session_expires_at.timestamp() if principal.session_expires_at else None,
     }
 
 
