@@ -19,6 +19,7 @@ from events.outbox import RelayNudge
 from events.ports import DeadLetters, EventTransaction, ExpiredRegistrations, OutboxStore
 
 if TYPE_CHECKING:
+    from common.adapters.payments import StripePayments
     from common.db import Database
 
 
@@ -46,6 +47,13 @@ class Container:
     @cached_property
     def storage(self) -> S3Storage:
         return S3Storage(self.settings.s3)
+
+    @cached_property
+    def payments(self) -> StripePayments:
+        """Stripe; a FailedPrecondition when STRIPE_SECRET_KEY is not set."""
+        from common.adapters.payments import StripePayments
+
+        return StripePayments(self.settings.stripe)
 
     @cached_property
     def keyring(self) -> KeyRing:

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+
+from common.errors import Conflict
 
 
 @dataclass(frozen=True)
@@ -51,20 +54,36 @@ class Registrations:
     def create(self, *, email: str, password_hash: str, company_name: str, plan: str, seat_count: int,
                first_name: str = "", last_name: str = "", billing_interval: str = "monthly", industry: str = "",
                company_size: str = "", locale: str = "", checkout_session_id: str | None = None) -> uuid.UUID:
+        """Raises ``Conflict`` when this email already has a pending registration (a concurrent sign-up)."""
+        try:
+            return self._create(email=email, password_hash=password_hash, company_name=company_name, plan=plan,
+                                seat_count=seat_count, first_name=first_name, last_name=last_name,
+                                billing_interval=billing_interval, industry=industry, company_size=company_size,
+                                locale=locale, checkout_session_id=checkout_session_id)
+        except IntegrityError as err:
+            if "pending_registrations_one_pending_per_email" not in str(err.orig):
+                raise
+            raise Conflict("email: a registration for this address is already under way") from None
+
+    def _create(self, **values: object) -> uuid.UUID:
         registration_id: uuid.UUID = self._session.execute(
             text(
                 "select mirai_create_pending_registration(:email, :password_hash, :first_name, :last_name,"
                 " :company_name, :plan, :seat_count, :billing_interval, :industry, :company_size, :locale,"
                 " :checkout_session_id)"
             ),
-            {
-                "email": email, "password_hash": password_hash, "first_name": first_name, "last_name": last_name,
-                "company_name": company_name, "plan": plan, "seat_count": seat_count,
-                "billing_interval": billing_interval, "industry": industry, "company_size": company_size,
-                "locale": locale, "checkout_session_id": checkout_session_id,
-            },
+            values,
         ).scalar_one()
         return registration_id
+
+    def email_has_account(self, email: str) -> bool:
+        """Whether a user of any tenant has this email (the answer only, nothing of the account)."""
+        return bool(self._session.execute(text("select mirai_email_has_account(:email)"), {"email": email}).scalar_one())
+
+    def pending_for(self, email: str) -> PendingRegistration | None:
+        """The live pending registration of this email, if any (one past its expiry is expired first)."""
+        row = self._session.execute(text("select * from mirai_pending_registration_for(:email)"), {"email": email}).first()
+        return PendingRegistration(**row._mapping) if row else None
 
     def attach_checkout(self, registration_id: uuid.UUID, checkout_session_id: str) -> bool:
         return bool(self._session.execute(
