@@ -19,6 +19,7 @@ from events.outbox import RelayNudge
 from events.ports import DeadLetters, EventTransaction, ExpiredRegistrations, OutboxStore
 
 if TYPE_CHECKING:
+    from common.adapters.identity_admin import IdentityAdmin
     from common.adapters.payments import StripePayments
     from common.db import Database
 
@@ -115,6 +116,18 @@ class Container:
             key = load_or_create_key(Path(self.settings.dev_identity_key_file))
             return identity.DevIdentity(key, under_knative=self.settings.under_knative)
         return identity.MissingIdentity()
+
+    @cached_property
+    def identity_admin(self) -> IdentityAdmin:
+        """Makes identities: Kratos' admin API, or local development identities in ``make run``."""
+        from common.adapters import identity_admin
+
+        if self.settings.kratos_admin_url:
+            return identity_admin.KratosAdmin(self.settings.kratos_admin_url,
+                                              timeout_seconds=self.settings.kratos_timeout_ms / 1000)
+        if self.settings.local_mode and not self.settings.kratos_url and not self.settings.under_knative:
+            return identity_admin.DevIdentityAdmin(under_knative=self.settings.under_knative)
+        raise ConfigError("KRATOS_ADMIN_URL is required to create accounts (the Kratos admin API)")
 
     @cached_property
     def session_cache(self) -> SessionCache:

@@ -103,6 +103,12 @@ class Registrations:
             {"session": checkout_session_id, "customer": customer_id, "subscription": subscription_id},
         ).scalar_one_or_none()
 
+    def stalled_paid(self, *, older_than_seconds: int, limit: int) -> list[PendingRegistration]:
+        """Paid longer ago than ``older_than_seconds`` and still not provisioned, oldest first."""
+        rows = self._session.execute(text("select * from mirai_stalled_paid_registrations(:age, :limit)"),
+                                     {"age": older_than_seconds, "limit": limit})
+        return [PendingRegistration(**row._mapping) for row in rows]
+
     def fail(self, registration_id: uuid.UUID, reason: str) -> bool:
         return bool(self._session.execute(
             text("select mirai_fail_registration(:id, :reason)"), {"id": registration_id, "reason": reason}

@@ -61,6 +61,11 @@ JOB_TARGETS: tuple[Target, ...] = (
     ),
     _job("cleanup_expired_registrations", schedule="0 * * * *", scaling=_JOB_SCALING),
     _job("record_checkout_paid", event_types=("com.stripe.checkout.session.completed",), scaling=_JOB_SCALING),
+    # Kratos' admin API (KRATOS_ADMIN_URL, from the ConfigMap) and the database; one registration per event.
+    _job("provision_registration", event_types=("io.mirai.registration.paid",), scaling=_JOB_SCALING),
+    # Every minute: paid registrations no provisioning event reached.
+    _job("provisioning_sweep", schedule="* * * * *",
+         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),
     _job("generate_outline", event_types=("io.mirai.generation.requested",), scaling=_AI_JOB_SCALING,
          secrets=_AI_SECRETS),
     _job("generate_lesson", event_types=("io.mirai.generation.lesson.requested",), secrets=_AI_SECRETS,

@@ -1,4 +1,4 @@
-"""Registration look-ups by email, for AuthService.Register.
+"""Registration look-ups: by email for AuthService.Register, stalled ones for the provisioning sweep.
 
 Register must answer "an account already exists" for an email of any tenant, and hand
 back the same checkout to an email that registers again while its registration is
@@ -26,6 +26,7 @@ depends_on = None
 _SEARCH_PATH = "set search_path = pg_catalog, public"
 _HAS_ACCOUNT = "mirai_email_has_account(text)"
 _PENDING = "mirai_pending_registration_for(text)"
+_STALLED = "mirai_stalled_paid_registrations(integer, integer)"
 
 
 def upgrade() -> None:
@@ -47,9 +48,20 @@ def upgrade() -> None:
        where lower(email) = lower(p_email) and status = 'pending' and expires_at <= now();
       select * from pending_registrations where lower(email) = lower(p_email) and status = 'pending'
     $$""")
+    op.execute("create index pending_registrations_paid_idx on pending_registrations (paid_at) where status = 'paid'")
+    definer_function(_STALLED, f"""
+    create function mirai_stalled_paid_registrations(p_older_than_seconds integer, p_limit integer)
+      returns setof pending_registrations
+    language sql stable security definer {_SEARCH_PATH} as $$
+      select * from pending_registrations
+       where status = 'paid' and paid_at < now() - make_interval(secs => greatest(p_older_than_seconds, 0))
+       order by paid_at limit greatest(p_limit, 0)
+    $$""")
 
 
 def downgrade() -> None:
+    op.execute(f"drop function {_STALLED}")
+    op.execute("drop index pending_registrations_paid_idx")
     op.execute(f"drop function {_PENDING}")
     op.execute(f"drop function {_HAS_ACCOUNT}")
     op.execute("drop index users_email_idx")
