@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from common.db import Database
 
 
+READ_ONLY_EXEMPT_SERVICES = frozenset({"BillingService", "AuthService"})
+
+
 class Container:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -156,7 +159,9 @@ class Container:
             return []
         from common.rpc.auth import AuthInterceptor
 
-        return [AuthInterceptor(self.authenticator, required_role=access)]
+        # A read-only tenant may still read, and renew its plan (billing, its own account).
+        writes = not target.read_only and target.service not in READ_ONLY_EXEMPT_SERVICES
+        return [AuthInterceptor(self.authenticator, required_role=access, writes=writes)]
 
     def close(self) -> None:
         if "db" in self.__dict__:

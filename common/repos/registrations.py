@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.errors import Conflict
+from common.repos.rows import violated_constraint
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Registrations:
                                 billing_interval=billing_interval, industry=industry, company_size=company_size,
                                 locale=locale, checkout_session_id=checkout_session_id)
         except IntegrityError as err:
-            if "pending_registrations_one_pending_per_email" not in str(err.orig):
+            if violated_constraint(err) != "pending_registrations_one_pending_per_email":
                 raise
             raise Conflict("email: a registration for this address is already under way") from None
 

@@ -20,6 +20,8 @@ class Principal:
     email: str
     session_expires_at: datetime | None = None
     """When the identity provider's session ends (None: it did not say)."""
+    read_only: bool = False
+    """The company's subscription has ended: its data can be read, not changed."""
 
 
 # Set by the auth interceptor for the duration of one RPC, read by the call adapter.
