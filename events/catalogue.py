@@ -50,8 +50,10 @@ def _stripe(kind: str, description: str) -> EventType:
 
 CATALOGUE: tuple[EventType, ...] = (
     _stripe("checkout.session.completed", "A checkout finished; a paid registration can be provisioned."),
+    _stripe("customer.subscription.created", "A subscription started (after a checkout, or made by an operator)."),
     _stripe("customer.subscription.updated", "A subscription changed (plan, seats, renewal, cancellation)."),
     _stripe("customer.subscription.deleted", "A subscription ended."),
+    _stripe("invoice.paid", "An invoice was paid (a renewal, or a past-due invoice settled)."),
     _stripe("invoice.payment_failed", "A renewal payment failed."),
     EventType(
         type="io.minio.object.created",

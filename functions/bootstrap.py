@@ -20,7 +20,12 @@ from events.outbox import RelayNudge
 from events.ports import DeadLetters, EventTransaction, ExpiredRegistrations, OutboxStore
 
 if TYPE_CHECKING:
+    from common.adapters.identity_admin import IdentityAdmin
+    from common.adapters.payments import StripePayments
     from common.db import Database
+
+
+READ_ONLY_EXEMPT_SERVICES = frozenset({"BillingService", "AuthService"})
 
 
 class Container:
@@ -49,6 +54,13 @@ class Container:
     @cached_property
     def storage(self) -> S3Storage:
         return S3Storage(self.settings.s3)
+
+    @cached_property
+    def payments(self) -> StripePayments:
+        """Stripe; a FailedPrecondition when STRIPE_SECRET_KEY is not set."""
+        from common.adapters.payments import StripePayments
+
+        return StripePayments(self.settings.stripe)
 
     @cached_property
     def keyring(self) -> KeyRing:
@@ -119,6 +131,18 @@ class Container:
         return identity.MissingIdentity()
 
     @cached_property
+    def identity_admin(self) -> IdentityAdmin:
+        """Makes identities: Kratos' admin API, or local development identities in ``make run``."""
+        from common.adapters import identity_admin
+
+        if self.settings.kratos_admin_url:
+            return identity_admin.KratosAdmin(self.settings.kratos_admin_url,
+                                              timeout_seconds=self.settings.kratos_timeout_ms / 1000)
+        if self.settings.local_mode and not self.settings.kratos_url and not self.settings.under_knative:
+            return identity_admin.DevIdentityAdmin(under_knative=self.settings.under_knative)
+        raise ConfigError("KRATOS_ADMIN_URL is required to create accounts (the Kratos admin API)")
+
+    @cached_property
     def session_cache(self) -> SessionCache:
         from common.adapters.session_cache import NoSessionCache, RedisSessionCache
 
@@ -145,7 +169,9 @@ class Container:
             return []
         from common.rpc.auth import AuthInterceptor
 
-        return [AuthInterceptor(self.authenticator, required_role=access)]
+        # A read-only tenant may still read, and renew its plan (billing, its own account).
+        writes = not target.read_only and target.service not in READ_ONLY_EXEMPT_SERVICES
+        return [AuthInterceptor(self.authenticator, required_role=access, writes=writes)]
 
     def close(self) -> None:
         if "db" in self.__dict__:

@@ -70,6 +70,7 @@ def settings(service_stack: tuple[ExitStack, Path], kratos: FakeKratos) -> Setti
         "DATABASE_MIGRATION_URL": owner_url,
         "MIRAI_APP_DB_PASSWORD": APP_DB_PASSWORD,
         "KRATOS_URL": kratos.url,
+        "KRATOS_ADMIN_URL": kratos.url,
         "REDIS_URL": services.redis_url(stack, tmp),
         "S3_ENDPOINT": services.s3_endpoint(stack),
         "S3_ACCESS_KEY": "test",

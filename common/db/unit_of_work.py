@@ -11,6 +11,7 @@ import uuid
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 if TYPE_CHECKING:
@@ -24,10 +25,12 @@ if TYPE_CHECKING:
     from common.repos.knowledge_chunks import KnowledgeChunks
     from common.repos.lesson_components import LessonComponents
     from common.repos.notifications import Notifications
+    from common.repos.onboarding_steps import OnboardingSteps
     from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.outlines import Outlines
     from common.repos.registrations import Registrations
     from common.repos.sent_mails import SentMails
+    from common.repos.subscription_states import SubscriptionStates
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
     from common.repos.tenant_ai_settings import SealedAIKeys, TenantAISettings
@@ -104,6 +107,12 @@ class UnitOfWork:
         return SentMails(self.session, self.tenant_id)
 
     @cached_property
+    def onboarding_steps(self) -> OnboardingSteps:
+        from common.repos.onboarding_steps import OnboardingSteps
+
+        return OnboardingSteps(self.session, self.tenant_id)
+
+    @cached_property
     def user_summaries(self) -> UserSummaries:
         from common.repos.user_summaries import UserSummaries
 
@@ -152,7 +161,19 @@ class UnitOfWork:
 
         return CourseVersions(self.session, self.tenant_id)
 
+    def as_tenant(self, tenant_id: uuid.UUID) -> UnitOfWork:
+        """The same transaction, from here on scoped to ``tenant_id``: for system work that
+        found its tenant and must write that tenant's rows atomically with its own."""
+        self.session.execute(text("select set_config('app.tenant_id', :tenant, true)"), {"tenant": str(tenant_id)})
+        return UnitOfWork(self.session, tenant_id=tenant_id)
+
     # --- system paths (SECURITY DEFINER functions; any session) -----------------
+    @cached_property
+    def subscription_states(self) -> SubscriptionStates:
+        from common.repos.subscription_states import SubscriptionStates
+
+        return SubscriptionStates(self.session)
+
     @cached_property
     def system_outbox(self) -> SystemOutbox:
         from common.repos.outbox import SystemOutbox

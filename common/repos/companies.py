@@ -33,6 +33,11 @@ class Company:
     billing_email: str | None
     stripe_customer_id: str | None
     stripe_subscription_id: str | None
+    current_period_start: datetime | None
+    current_period_end: datetime | None
+    cancel_at_period_end: bool
+    canceled_at: datetime | None
+    trial_end: datetime | None
     version: int
     created_at: datetime
     updated_at: datetime

@@ -16,6 +16,7 @@ class IdentityUser:
     role: str
     status: str
     email: str
+    subscription_status: str
 
 
 class Identities:
@@ -24,7 +25,8 @@ class Identities:
 
     def find_user(self, kratos_id: str) -> IdentityUser | None:
         row = self._session.execute(
-            text("select user_id, tenant_id, role, status, email from mirai_find_user_by_identity(:kratos_id)"),
+            text("select user_id, tenant_id, role, status, email, subscription_status"
+                 " from mirai_find_user_by_identity(:kratos_id)"),
             {"kratos_id": kratos_id},
         ).first()
         return IdentityUser(**row._mapping) if row else None

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+
+from common.errors import Conflict
+from common.repos.rows import violated_constraint
 
 
 @dataclass(frozen=True)
@@ -58,20 +62,36 @@ class Registrations:
     def create(self, *, email: str, password_hash: str, company_name: str, plan: str, seat_count: int,
                first_name: str = "", last_name: str = "", billing_interval: str = "monthly", industry: str = "",
                company_size: str = "", locale: str = "", checkout_session_id: str | None = None) -> uuid.UUID:
+        """Raises ``Conflict`` when this email already has a pending registration (a concurrent sign-up)."""
+        try:
+            return self._create(email=email, password_hash=password_hash, company_name=company_name, plan=plan,
+                                seat_count=seat_count, first_name=first_name, last_name=last_name,
+                                billing_interval=billing_interval, industry=industry, company_size=company_size,
+                                locale=locale, checkout_session_id=checkout_session_id)
+        except IntegrityError as err:
+            if violated_constraint(err) != "pending_registrations_one_pending_per_email":
+                raise
+            raise Conflict("email: a registration for this address is already under way") from None
+
+    def _create(self, **values: object) -> uuid.UUID:
         registration_id: uuid.UUID = self._session.execute(
             text(
                 "select mirai_create_pending_registration(:email, :password_hash, :first_name, :last_name,"
                 " :company_name, :plan, :seat_count, :billing_interval, :industry, :company_size, :locale,"
                 " :checkout_session_id)"
             ),
-            {
-                "email": email, "password_hash": password_hash, "first_name": first_name, "last_name": last_name,
-                "company_name": company_name, "plan": plan, "seat_count": seat_count,
-                "billing_interval": billing_interval, "industry": industry, "company_size": company_size,
-                "locale": locale, "checkout_session_id": checkout_session_id,
-            },
+            values,
         ).scalar_one()
         return registration_id
+
+    def email_has_account(self, email: str) -> bool:
+        """Whether a user of any tenant has this email (the answer only, nothing of the account)."""
+        return bool(self._session.execute(text("select mirai_email_has_account(:email)"), {"email": email}).scalar_one())
+
+    def pending_for(self, email: str) -> PendingRegistration | None:
+        """The live pending registration of this email, if any (one past its expiry is expired first)."""
+        row = self._session.execute(text("select * from mirai_pending_registration_for(:email)"), {"email": email}).first()
+        return PendingRegistration(**row._mapping) if row else None
 
     def attach_checkout(self, registration_id: uuid.UUID, checkout_session_id: str) -> bool:
         return bool(self._session.execute(
@@ -92,6 +112,19 @@ class Registrations:
             {"session": checkout_session_id, "customer": customer_id, "subscription": subscription_id},
         ).one_or_none()
         return PaidCheckout(row.registration_id, row.newly_paid) if row else None
+
+    def provisioned_in_this_transaction(self, registration_id: uuid.UUID) -> bool:
+        """Whether this transaction made the account (a concurrent run's call returns the same rows)."""
+        return bool(self._session.execute(
+            text("select coalesce(provisioned_at = now(), false) from mirai_get_pending_registration(:id)"),
+            {"id": registration_id},
+        ).scalar_one_or_none())
+
+    def stalled_paid(self, *, older_than_seconds: int, limit: int) -> list[PendingRegistration]:
+        """Paid longer ago than ``older_than_seconds`` and still not provisioned, oldest first."""
+        rows = self._session.execute(text("select * from mirai_stalled_paid_registrations(:age, :limit)"),
+                                     {"age": older_than_seconds, "limit": limit})
+        return [PendingRegistration(**row._mapping) for row in rows]
 
     def fail(self, registration_id: uuid.UUID, reason: str) -> bool:
         return bool(self._session.execute(

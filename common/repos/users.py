@@ -78,6 +78,12 @@ class Users(TenantRepository):
     def enable(self, user_id: uuid.UUID) -> User:
         return self._update(user_id, {"status": "active", "disabled_at": None})
 
+    def active_owners(self) -> list[User]:
+        rows = self._session.execute(
+            select(users).where(users.c.role == "owner", users.c.status == "active").order_by(users.c.created_at)
+        )
+        return [to_record(User, r) for r in rows]
+
     def count_active(self) -> int:
         return int(self._session.execute(select(func.count()).where(users.c.status == "active")).scalar_one())
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from common.adapters.identity import Credential, IdentityProvider
 from common.adapters.session_cache import SessionCache
-from common.errors import PermissionDenied, Unauthenticated
+from common.errors import FailedPrecondition, PermissionDenied, Unauthenticated
 from common.rpc.context import Principal, current_principal
 
 ROLE_RANK = {"member": 1, "admin": 2, "owner": 3}
@@ -49,6 +49,10 @@ def credential_from(headers: Any) -> Credential | None:
     return None
 
 
+# A subscription in these states no longer pays for changes; reads go on.
+READ_ONLY_SUBSCRIPTIONS = frozenset({"canceled", "incomplete_expired"})
+
+
 class Authenticator:
     def __init__(self, *, identity: IdentityProvider, cache: SessionCache, db: Any, ttl_seconds: int,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
@@ -77,7 +81,9 @@ class Authenticator:
             raise Unauthenticated("no Mirai account belongs to this identity")
         if user.status != "active":
             raise Unauthenticated("this account is disabled")
-        principal = Principal(user.user_id, user.tenant_id, user.role, session.identity_id, user.email)
+        principal = Principal(user.user_id, user.tenant_id, user.role, session.identity_id, user.email,
+                              session_expires_at=session.expires_at,
+                              read_only=user.subscription_status in READ_ONLY_SUBSCRIPTIONS)
         ttl = self._ttl
         if session.expires_at is not None:
             ttl = min(ttl, int((session.expires_at - now).total_seconds()))
@@ -91,8 +97,11 @@ class Authenticator:
         try:
             if float(value["until"]) <= now.timestamp():
                 return None
+            expires = value.get("session_expires_at")
             return Principal(uuid.UUID(value["user_id"]), uuid.UUID(value["tenant_id"]), str(value["role"]),
-                             str(value["identity_id"]), str(value["email"]))
+                             str(value["identity_id"]), str(value["email"]),
+                             session_expires_at=datetime.fromtimestamp(float(expires), tz=UTC) if expires else None,
+                             read_only=bool(value.get("read_only", False)))
         except (KeyError, ValueError, TypeError):
             return None
 
@@ -101,6 +110,8 @@ def _to_cache(principal: Principal, until: float) -> dict[str, Any]:
     return {
         "user_id": str(principal.user_id), "tenant_id": str(principal.tenant_id), "role": principal.role,
         "identity_id": principal.identity_id, "email": principal.email, "until": until,
+        "session_expires_at": principal.session_expires_at.timestamp() if principal.session_expires_at else None,
+        "read_only": principal.read_only,
     }
 
 
@@ -108,16 +119,20 @@ class AuthInterceptor:
     """Authenticates the call, enforces the RPC's minimum role, and exposes the
     principal to the handler for the duration of the call only."""
 
-    def __init__(self, authenticator: Authenticator, *, required_role: str) -> None:
+    def __init__(self, authenticator: Authenticator, *, required_role: str, writes: bool = False) -> None:
         if required_role not in ROLE_RANK:
             raise ValueError(f"unknown role {required_role!r}")
         self._authenticator = authenticator
         self._required = required_role
+        self._writes = writes
 
     def intercept_unary_sync(self, call_next: Callable[[Any, Any], Any], request: Any, ctx: Any, /) -> Any:
         principal = self._authenticator.authenticate(ctx.request_headers)
         if ROLE_RANK.get(principal.role, 0) < ROLE_RANK[self._required]:
             raise PermissionDenied(f"this needs the {self._required} role")
+        if self._writes and principal.read_only:
+            raise FailedPrecondition("this company's subscription has ended, so its workspace is read-only: everything "
+                                     "can still be viewed and exported; an owner can renew the plan under Billing")
         token = current_principal.set(principal)
         try:
             return call_next(request, ctx)

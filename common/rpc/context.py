@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 
@@ -17,6 +18,10 @@ class Principal:
     role: str
     identity_id: str
     email: str
+    session_expires_at: datetime | None = None
+    """When the identity provider's session ends (None: it did not say)."""
+    read_only: bool = False
+    """The company's subscription has ended: its data can be read, not changed."""
 
 
 # Set by the auth interceptor for the duration of one RPC, read by the call adapter.

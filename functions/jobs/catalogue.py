@@ -62,6 +62,16 @@ JOB_TARGETS: tuple[Target, ...] = (
     ),
     _job("cleanup_expired_registrations", schedule="0 * * * *", scaling=_JOB_SCALING),
     _job("record_checkout_paid", event_types=("com.stripe.checkout.session.completed",), scaling=_JOB_SCALING),
+    # Stripe's subscription and invoice events, applied to the company in Stripe's order.
+    _job("sync_subscription", event_types=(
+        "com.stripe.customer.subscription.created", "com.stripe.customer.subscription.updated",
+        "com.stripe.customer.subscription.deleted", "com.stripe.invoice.paid", "com.stripe.invoice.payment_failed",
+    ), scaling=_JOB_SCALING, secrets=("database", "stripe_api")),
+    # Kratos' admin API (KRATOS_ADMIN_URL, from the ConfigMap) and the database; one registration per event.
+    _job("provision_registration", event_types=("io.mirai.registration.paid",), scaling=_JOB_SCALING),
+    # Every minute: paid registrations no provisioning event reached.
+    _job("provisioning_sweep", schedule="* * * * *",
+         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),
     _job("generate_outline", event_types=("io.mirai.generation.requested",), scaling=_AI_JOB_SCALING,
          secrets=_AI_SECRETS),
     _job("generate_lesson", event_types=("io.mirai.generation.lesson.requested",), secrets=_AI_SECRETS,

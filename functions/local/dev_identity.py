@@ -10,6 +10,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from common.adapters.identity_admin import dev_identity_id
 from common.config import ConfigError, Settings
 from functions.local import key_files
 
@@ -22,10 +23,6 @@ KEY_FILE = "dev-session.key"
 def load_or_create_key(path: Path) -> bytes:
     """The signing key, stored as hex."""
     return key_files.load_or_create_key(path, encode=bytes.hex, decode=bytes.fromhex)
-
-
-def dev_identity_id(email: str) -> str:
-    return "dev:" + email.strip().lower()
 
 
 def _slug(email: str) -> str:

@@ -158,7 +158,8 @@ def test_stripe_delivering_a_paid_checkout_three_times_marks_the_registration_pa
     def registration_paid() -> bool:
         with container.db.system_session() as uow:
             found = uow.registrations.get(registration)
-            return found is not None and found.status == "paid"
+            # Provisioning may already have taken it further (the fake refuses its hash: failed).
+            return found is not None and found.paid_at is not None
 
     _eventually(registration_paid)
     with owner_db.system_session() as uow:

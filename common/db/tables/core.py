@@ -55,6 +55,7 @@ companies = Table(
     Column("cancel_at_period_end", Boolean, nullable=False),
     _ts("canceled_at"),
     _ts("trial_end"),
+    _ts("stripe_state_at"),
     Column("version", Integer, nullable=False),
     _ts("created_at", nullable=False),
     _ts("updated_at", nullable=False),

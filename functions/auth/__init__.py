@@ -1,0 +1,1 @@
+"""AuthService: sign-up, invitation acceptance, onboarding and the caller's identity."""

@@ -1,0 +1,1 @@
+"""BillingService and the company's copy of its Stripe subscription."""

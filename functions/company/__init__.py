@@ -1,0 +1,1 @@
+"""CompanyService: the tenant's company, its profile and seats."""
