@@ -173,7 +173,7 @@ class S3Storage:
         MinIO and moto honour); ``AlreadyExists`` otherwise. Nothing is ever overwritten."""
         full = self.full_key(key)
         if len(content) > self.max_body_bytes:
-            raise InvalidArgument(f"content is larger than {self.max_body_bytes} bytes", field="content")
+            raise InvalidArgument(f"is larger than {self.max_body_bytes} bytes", field="content")
         self._call(
             "upload",
             lambda: self.client.put_object(Bucket=self.bucket, Key=full, Body=content, ContentType=content_type,

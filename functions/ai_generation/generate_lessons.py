@@ -60,7 +60,10 @@ def generate_lessons(request: ai_pb.GenerateLessonsRequest, call: Call) -> ai_pb
 
     def read(uow: Any, lock: bool) -> Course:
         course = read_course(uow, load_viewer(uow, principal), course_id, for_update=lock)
-        require_ai_key(uow)
+        if lock:
+            # In the writing transaction: the lesson ids are checked first (``change``), so an
+            # invisible or unknown lesson answers not_found whatever the AI settings.
+            require_ai_key(uow)
         return course
 
     def change(course: Course, content: Content) -> tuple[Content, int]:

@@ -21,7 +21,7 @@ def get_registration_status(request: pb.GetRegistrationStatusRequest, call: Call
     with call.container.db.system_session() as uow:
         registration = uow.registrations.get(registration_id)
     if registration is None:
-        raise NotFound("registration_id: no registration has this id", field="registration_id")
+        raise NotFound("no registration has this id", field="registration_id")
     status = registration.status
     # Expiry is a fact of the clock; the hourly cleanup only writes it down.
     if status == "pending" and registration.expires_at <= datetime.now(UTC):

@@ -21,14 +21,14 @@ def list_plans(request: pb.ListPlansRequest, call: Call) -> pb.ListPlansResponse
                           allow_unspecified=True) or common.BILLING_INTERVAL_MONTHLY
     currency = request.currency_code.strip().upper()
     if request.currency_code and not _CURRENCY.fullmatch(currency):
-        raise InvalidArgument("currency_code: must be an ISO 4217 code such as 'EUR'", field="currency_code")
+        raise InvalidArgument("must be an ISO 4217 code such as 'EUR'", field="currency_code")
     prices = plan_prices(call)
     billed = {price.interval for price in prices.values()}
     if prices and INTERVALS[interval] not in billed:
-        raise InvalidArgument(f"billing_interval: plans are billed per {' or '.join(sorted(billed))}", field="billing_interval")
+        raise InvalidArgument(f"plans are billed per {' or '.join(sorted(billed))}", field="billing_interval")
     if currency and prices and currency not in {price.currency for price in prices.values()}:
         found = ", ".join(sorted({price.currency for price in prices.values()}))
-        raise InvalidArgument(f"currency_code: prices are in {found}", field="currency_code")
+        raise InvalidArgument(f"prices are in {found}", field="currency_code")
     details = []
     for offer in plans.OFFERS:
         price = prices.get(offer.plan)

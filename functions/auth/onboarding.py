@@ -25,9 +25,9 @@ def steps_for(role: str) -> list[int]:
 def checked_step(step: int, *, role: str) -> str:
     """The stored name of a step the caller may record."""
     if step not in _STEP.values_by_number or step == 0:
-        raise InvalidArgument("step: choose one of the onboarding steps", field="step")
+        raise InvalidArgument("choose one of the onboarding steps", field="step")
     if step not in steps_for(role):
-        raise PermissionDenied(f"step: {stored_name(_STEP, step)} is for owners and admins", field="step")
+        raise PermissionDenied(f"{stored_name(_STEP, step)} is for owners and admins", field="step")
     return str(stored_name(_STEP, step))
 
 

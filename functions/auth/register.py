@@ -38,7 +38,7 @@ def register(request: pb.RegisterRequest, call: Call) -> pb.RegisterResponse:
         raise FailedPrecondition("registration is not available here (FRONTEND_URL is not configured)")
     price = call.container.payments.price(price_id)
     if price.interval != INTERVALS[form.billing_interval]:
-        raise InvalidArgument(f"billing_interval: {form.offer.name} is billed per {price.interval}", field="billing_interval")
+        raise InvalidArgument(f"{form.offer.name} is billed per {price.interval}", field="billing_interval")
 
     pending = _pending_registration(call, form)
     checkout = _checkout_of(call, pending, price_id=price_id, frontend_url=settings.frontend_url)
@@ -51,7 +51,7 @@ def _pending_registration(call: Call, form: RegistrationForm) -> PendingRegistra
     db = call.container.db
     with db.system_session() as uow:
         if uow.registrations.email_has_account(form.email):
-            raise AlreadyExists("email: an account already exists for this address; sign in, or reset your password "
+            raise AlreadyExists("an account already exists for this address; sign in, or reset your password "
                                 "from the sign-in page", field="email")
         pending: PendingRegistration | None = uow.registrations.pending_for(form.email)
     if pending is not None:
@@ -71,7 +71,7 @@ def _pending_registration(call: Call, form: RegistrationForm) -> PendingRegistra
         with db.system_session() as uow:
             created = uow.registrations.pending_for(form.email)
     if created is None:
-        raise FailedPrecondition("email: the registration for this address has just ended; register again", field="email")
+        raise FailedPrecondition("the registration for this address has just ended; register again", field="email")
     return created
 
 

@@ -43,40 +43,40 @@ def email_address(value: str) -> str:
     """Trimmed and lower-cased: one address is one account whatever its case."""
     email = value.strip().lower()
     if not email:
-        raise InvalidArgument("email: is required", field="email")
+        raise InvalidArgument("is required", field="email")
     local, _, _ = email.partition("@")
     if len(email) > MAX_EMAIL_CHARS or len(local) > MAX_LOCAL_PART_CHARS:
-        raise InvalidArgument(f"email: must be at most {MAX_EMAIL_CHARS} characters, {MAX_LOCAL_PART_CHARS} before the @",
+        raise InvalidArgument(f"must be at most {MAX_EMAIL_CHARS} characters, {MAX_LOCAL_PART_CHARS} before the @",
                               field="email")
     if not _EMAIL.fullmatch(email):
-        raise InvalidArgument("email: is not an email address (expected name@example.com)", field="email")
+        raise InvalidArgument("is not an email address (expected name@example.com)", field="email")
     return email
 
 
 def password(value: str, *, email: str) -> str:
     if len(value) < MIN_PASSWORD_CHARS:
-        raise InvalidArgument(f"password: must be at least {MIN_PASSWORD_CHARS} characters", field="password")
+        raise InvalidArgument(f"must be at least {MIN_PASSWORD_CHARS} characters", field="password")
     if len(value) > MAX_PASSWORD_CHARS:
-        raise InvalidArgument(f"password: must be at most {MAX_PASSWORD_CHARS} characters", field="password")
+        raise InvalidArgument(f"must be at most {MAX_PASSWORD_CHARS} characters", field="password")
     if value.strip().lower() in {email, email.partition("@")[0]}:
-        raise InvalidArgument("password: must not be your email address", field="password")
+        raise InvalidArgument("must not be your email address", field="password")
     return value
 
 
 def _plan(value: int) -> plans.PlanOffer:
     offer = plans.offer(value)
     if offer is None:
-        raise InvalidArgument("plan: choose Starter or Pro", field="plan")
+        raise InvalidArgument("choose Starter or Pro", field="plan")
     if not offer.self_serve:
-        raise InvalidArgument(f"plan: {offer.name} is sold by contract; contact sales", field="plan")
+        raise InvalidArgument(f"{offer.name} is sold by contract; contact sales", field="plan")
     return offer
 
 
 def _seats(value: int, offer: plans.PlanOffer) -> int:
     if value < offer.min_seats:
-        raise InvalidArgument(f"seat_count: {offer.name} starts at {offer.min_seats} seats", field="seat_count")
+        raise InvalidArgument(f"{offer.name} starts at {offer.min_seats} seats", field="seat_count")
     if offer.limits.max_seats and value > offer.limits.max_seats:
-        raise InvalidArgument(f"seat_count: {offer.name} has at most {offer.limits.max_seats} seats", field="seat_count")
+        raise InvalidArgument(f"{offer.name} has at most {offer.limits.max_seats} seats", field="seat_count")
     return value
 
 

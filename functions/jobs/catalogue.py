@@ -81,7 +81,7 @@ JOB_TARGETS: tuple[Target, ...] = (
     # A few SMTP round trips per mail; the lease in functions/mail/delivery.py matches the timeout.
     _job("send_mail", event_types=("io.mirai.mail.requested",), secrets=("database", "smtp"),
          startup_adapters=("mailer",),
-         scaling=Scaling(max_scale=3, concurrency_target=10, container_concurrency=20, timeout_seconds=60)),
+         scaling=Scaling(max_scale=3, concurrency_target=12, container_concurrency=16, timeout_seconds=60)),
     # Every minute: re-publishes generation work whose lease ended (a killed function).
     _job("generation_lease_sweep", schedule="* * * * *",
          scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),

@@ -27,7 +27,7 @@ def provision_registration(container: Any) -> Callable[[CloudEvent], str]:
         try:
             registration_id = uuid.UUID(str(data.get("registration_id")))
         except ValueError:
-            raise InvalidArgument("data.registration_id: must be a UUID", field="data.registration_id") from None
+            raise InvalidArgument("must be a UUID", field="data.registration_id") from None
         result = provision(registration_id, db=container.db, identities=container.identity_admin)
         if result.outcome == "provisioned":
             container.relay_nudge()  # the welcome mail

@@ -31,7 +31,7 @@ def _stripe_event(event: CloudEvent) -> tuple[str, Any, datetime]:
     data = event.data if isinstance(event.data, dict) else {}
     kind, created = data.get("type"), data.get("created")
     if kind not in (*SUBSCRIPTION_TYPES, *INVOICE_TYPES) or not isinstance(created, int):
-        raise InvalidArgument("data: not a Stripe subscription or invoice event", field="data")
+        raise InvalidArgument("not a Stripe subscription or invoice event", field="data")
     return str(kind), (data.get("data") or {}).get("object"), datetime.fromtimestamp(created, tz=UTC)
 
 

@@ -37,7 +37,7 @@ def request_mail(uow: UnitOfWork, *, template: TemplateName, to: Recipient, loca
     variable is ``InvalidArgument`` naming the field."""
     address = to.address.strip()
     if len(address) > 254 or not _ADDRESS.fullmatch(address):
-        raise InvalidArgument("to: must be an email address", field="to")
+        raise InvalidArgument("must be an email address", field="to")
     chosen = (locale or "").strip()
     request = MailRequest(
         message_id=uuid.uuid4(), tenant_id=uow.outbox.tenant_id, template=template,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -22,25 +21,19 @@ from sqlalchemy import text
 from common.config import Settings
 from common.db import Database
 from common.gen.mirai.v1 import auth_connect, auth_pb2, common_pb2
+from common.repos.registrations import PendingRegistration
 from functions.auth.provisioning import provision_registration
 from functions.jobs.provisioning_sweep import republish_stalled_registrations
-from tests.conftest import STRIPE_WEBHOOK_SECRET
 from tests.fakes.kratos import FakeKratos
-from tests.fakes.stripe_api import SECRET_KEY, FakeStripe, fake_stripe
-from tests.fakes.stripe_signing import stripe_signature
+from tests.fakes.stripe_api import SECRET_KEY, FakeStripe
 from tests.support.crds import CONFORMANCE
 from tests.support.runner import RunningRunner, running_runner
+from tests.support.stripe_webhooks import deliver_stripe_event
 
 pytestmark = pytest.mark.e2e
 pb = auth_pb2
 PASSWORD = "a long and private passphrase"
 CHECKOUT_COMPLETED = CONFORMANCE / "events" / "stripe" / "checkout.session.completed.event.json"
-
-
-@pytest.fixture(scope="module")
-def stripe() -> Iterator[FakeStripe]:
-    with fake_stripe() as fake:
-        yield fake
 
 
 @pytest.fixture(scope="module")
@@ -72,12 +65,7 @@ def _completed_checkout(stripe: FakeStripe, registration_id: str, *, event_id: s
 
 
 def _deliver(runner: RunningRunner, payload: bytes) -> int:
-    request = urllib.request.Request(
-        f"{runner.url}/webhooks/stripe", data=payload, method="POST",
-        headers={"Content-Type": "application/json", "Stripe-Signature": stripe_signature(payload, STRIPE_WEBHOOK_SECRET)},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return int(response.status)
+    return deliver_stripe_event(runner.url, payload)
 
 
 def _eventually(condition: Callable[[], bool], timeout: float = 30) -> None:
@@ -148,6 +136,16 @@ def test_the_same_checkout_under_new_event_ids_and_concurrent_runs_still_make_on
     assert _accounts(owner_db, email) == (1, 1, 1)
 
 
+def _paid_without_its_event(runner: RunningRunner, registration_id: str) -> PendingRegistration:
+    """Marks the registration paid directly, as the webhook would, without publishing the event."""
+    with runner.container.db.system_session() as uow:
+        registration = uow.registrations.get(uuid.UUID(registration_id))
+        assert registration is not None and registration.stripe_checkout_session_id
+        uow.registrations.mark_paid(checkout_session_id=registration.stripe_checkout_session_id,
+                                    customer_id=f"cus_{uuid.uuid4().hex[:8]}", subscription_id=f"sub_{uuid.uuid4().hex[:8]}")
+    return registration
+
+
 def _provision_when_paid(runner: RunningRunner, registration_id: str) -> None:
     _eventually(lambda: _status(runner, registration_id).status != pb.REGISTRATION_STATUS_PENDING)
     provision_registration(uuid.UUID(registration_id), db=runner.container.db, identities=runner.container.identity_admin)
@@ -158,11 +156,7 @@ def test_an_identity_made_before_a_crash_is_reused(
 ) -> None:
     """Killed after Kratos made the identity, before the tenant: the next run finds and uses it."""
     registration_id, email = _register(runner)
-    with runner.container.db.system_session() as uow:
-        registration = uow.registrations.get(uuid.UUID(registration_id))
-        assert registration is not None and registration.stripe_checkout_session_id
-        uow.registrations.mark_paid(checkout_session_id=registration.stripe_checkout_session_id, customer_id="cus_x",
-                                    subscription_id="sub_x")
+    registration = _paid_without_its_event(runner, registration_id)
     from common.adapters.identity_admin import NewIdentity
 
     made_before = runner.container.identity_admin.create(NewIdentity(
@@ -204,13 +198,7 @@ def test_an_identity_service_outage_retries_and_the_sweep_finishes_what_no_event
     runner: RunningRunner, stripe: FakeStripe, kratos: FakeKratos, owner_db: Database
 ) -> None:
     registration_id, email = _register(runner)
-    with runner.container.db.system_session() as uow:
-        registration = uow.registrations.get(uuid.UUID(registration_id))
-        assert registration is not None and registration.stripe_checkout_session_id
-        # Paid, with its event lost (a broker restart): only the sweep can find it.
-        uow.registrations.mark_paid(checkout_session_id=registration.stripe_checkout_session_id, customer_id="cus_y",
-                                    subscription_id="sub_y")
-        uow.session.execute(text("select 1"))
+    _paid_without_its_event(runner, registration_id)  # its event lost (a broker restart): only the sweep finds it
     with owner_db.system_session() as uow:
         uow.session.execute(text("update pending_registrations set paid_at = now() - interval '5 minutes' where id = :id"),
                             {"id": registration_id})

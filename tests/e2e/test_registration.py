@@ -20,7 +20,7 @@ from common.config import Settings
 from common.db import Database
 from common.gen.mirai.v1 import auth_connect, auth_pb2, common_pb2
 from functions.bootstrap import Container
-from tests.fakes.stripe_api import SECRET_KEY, FakeStripe, fake_stripe
+from tests.fakes.stripe_api import SECRET_KEY, FakeStripe
 from tests.support.rpc_errors import fails
 from tests.support.runner import RunningRunner, running_runner
 from tests.support.tenants import SeededTenant
@@ -29,12 +29,6 @@ pytestmark = pytest.mark.e2e
 pb = auth_pb2
 FRONTEND = "http://127.0.0.1:3000"
 PASSWORD = "correct horse battery staple"
-
-
-@pytest.fixture(scope="module")
-def stripe() -> Iterator[FakeStripe]:
-    with fake_stripe() as fake:
-        yield fake
 
 
 @pytest.fixture(scope="module")
@@ -165,15 +159,15 @@ def test_an_email_with_an_account_is_sent_to_sign_in(priced: RunningRunner, tena
     ({"password": "short"}, "password: must be at least 10 characters"),
     ({"password": "p" * 1025}, "password: must be at most 1024 characters"),
     ({"email": "longname1@example.com", "password": "LongName1@example.com"}, "password: must not be your email address"),
-    ({"first_name": "  "}, "first_name is required"),
-    ({"company_name": "c" * 201}, "company_name must be at most 200 characters"),
+    ({"first_name": "  "}, "first_name: is required"),
+    ({"company_name": "c" * 201}, "company_name: must be at most 200 characters"),
     ({"plan": common_pb2.PLAN_UNSPECIFIED}, "plan: choose Starter or Pro"),
     ({"plan": common_pb2.PLAN_ENTERPRISE}, "plan: Enterprise is sold by contract; contact sales"),
     ({"plan": common_pb2.PLAN_PRO, "seat_count": 2}, "seat_count: Pro starts at 3 seats"),
     ({"plan": common_pb2.PLAN_STARTER, "seat_count": 11}, "seat_count: Starter has at most 10 seats"),
     ({"billing_interval": common_pb2.BILLING_INTERVAL_YEARLY}, "billing_interval: Pro is billed per month"),
-    ({"company_size": 42}, "company_size must be one of the defined CompanySize values"),
-    ({"locale": "english please"}, "locale must be a BCP 47 language tag such as 'en' or 'de-DE'"),
+    ({"company_size": 42}, "company_size: must be one of the defined CompanySize values"),
+    ({"locale": "english please"}, "locale: must be a BCP 47 language tag such as 'en' or 'de-DE'"),
 ])
 def test_every_bad_field_is_refused_by_name_and_nothing_is_stored(
     priced: RunningRunner, stripe: FakeStripe, owner_db: Database, changes: dict[str, object], message: str

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -19,13 +18,12 @@ from sqlalchemy import text
 from common.config import Settings
 from common.db import Database
 from common.gen.mirai.v1 import auth_connect, auth_pb2, common_pb2, course_connect, course_pb2
-from tests.conftest import STRIPE_WEBHOOK_SECRET
 from tests.fakes.kratos import FakeKratos
-from tests.fakes.stripe_signing import stripe_signature
 from tests.support.callers import new_user, owner
 from tests.support.crds import CONFORMANCE
 from tests.support.rpc_errors import fails
 from tests.support.runner import RunningRunner, running_runner
+from tests.support.stripe_webhooks import deliver_stripe_event
 from tests.support.tenants import SeededTenant, provision_tenant
 
 pytestmark = pytest.mark.e2e
@@ -69,12 +67,7 @@ def _event(kind: str, *, subscription: str, customer: str, created: int, **chang
 
 
 def _deliver(runner: RunningRunner, payload: bytes) -> None:
-    request = urllib.request.Request(
-        f"{runner.url}/webhooks/stripe", data=payload, method="POST",
-        headers={"Content-Type": "application/json", "Stripe-Signature": stripe_signature(payload, STRIPE_WEBHOOK_SECRET)},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        assert response.status == 200
+    assert deliver_stripe_event(runner.url, payload) == 200
 
 
 def _company(owner_db: Database, tenant: SeededTenant) -> Any:
