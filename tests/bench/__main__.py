@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import cache_keyspace, cache_storage, course_library, embedded_s3, generation, imports
+from tests.bench import cache_keyspace, cache_storage, course_library, embedded_s3, generation, imports, load
 from tests.bench.harness import Row, render
 
 
@@ -17,6 +17,7 @@ def main() -> int:
     rows += cache_keyspace.rows()
     rows += generation.rows()
     print(render(rows))
+    print(load.report())
     return 0
 
 
