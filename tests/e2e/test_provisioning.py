@@ -10,7 +10,11 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import replace
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
 from pathlib import Path
 from threading import Thread
 
@@ -24,6 +28,7 @@ from common.gen.mirai.v1 import auth_connect, auth_pb2, common_pb2
 from common.repos.registrations import PendingRegistration
 from functions.auth.provisioning import provision_registration
 from functions.jobs.provisioning_sweep import republish_stalled_registrations
+from functions.local import embedded
 from tests.fakes.kratos import FakeKratos
 from tests.fakes.stripe_api import SECRET_KEY, FakeStripe
 from tests.support.crds import CONFORMANCE
@@ -37,11 +42,26 @@ CHECKOUT_COMPLETED = CONFORMANCE / "events" / "stripe" / "checkout.session.compl
 
 
 @pytest.fixture(scope="module")
-def runner(settings: Settings, stripe: FakeStripe) -> Iterator[RunningRunner]:
+def mail_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("provisioning-mail")
+
+
+@pytest.fixture(scope="module")
+def runner(settings: Settings, stripe: FakeStripe, mail_folder: Path) -> Iterator[RunningRunner]:
+    """The runner with Stripe faked and a real SMTP sink (the one ``make run`` starts)."""
     stripe_settings = replace(settings.stripe, secret_key=SECRET_KEY, api_base=stripe.url,
                               starter_price_id=stripe.add_price(unit_amount=1900), pro_price_id=stripe.add_price(unit_amount=4900))
-    with running_runner(settings, stripe=stripe_settings, frontend_url="http://127.0.0.1:3000") as running:
+    with ExitStack() as stack:
+        smtp = embedded.start_mail_sink(mail_folder, stack, settings)
+        running = stack.enter_context(running_runner(settings, stripe=stripe_settings, smtp=smtp,
+                                                     frontend_url="http://127.0.0.1:3000"))
         yield running
+
+
+def _mails_to(mail_folder: Path, email: str) -> list[EmailMessage]:
+    parsed = [BytesParser(policy=policy.default).parsebytes(path.read_bytes())
+              for path in sorted((mail_folder / "mail").glob("*.eml"))]
+    return [mail for mail in parsed if email in str(mail["To"])]  # type: ignore[misc]
 
 
 def _register(runner: RunningRunner) -> tuple[str, str]:
@@ -91,7 +111,7 @@ def _accounts(owner_db: Database, email: str) -> tuple[int, int, int]:
 
 
 def test_a_paid_checkout_delivered_three_times_makes_one_account_that_signs_in(
-    runner: RunningRunner, stripe: FakeStripe, kratos: FakeKratos, owner_db: Database
+    runner: RunningRunner, stripe: FakeStripe, kratos: FakeKratos, owner_db: Database, mail_folder: Path
 ) -> None:
     registration_id, email = _register(runner)
     payload = _completed_checkout(stripe, registration_id)
@@ -107,6 +127,15 @@ def test_a_paid_checkout_delivered_three_times_makes_one_account_that_signs_in(
     assert PasswordHasher().verify(identities[0].hashed_password, PASSWORD)
     assert identities[0].traits["name"] == {"first": "Mary", "last": "Somerville"}
     assert _accounts(owner_db, email) == (1, 1, 1)
+
+    _eventually(lambda: len(_mails_to(mail_folder, email)) == 1)
+    welcome = _mails_to(mail_folder, email)[0]
+    assert "Connexion Ltd" in welcome.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    with owner_db.system_session() as uow:
+        queued = uow.session.execute(text(
+            "select count(*) from outbox o join users u on u.tenant_id = o.tenant_id"
+            " where o.type = 'io.mirai.mail.requested' and u.email = :email"), {"email": email}).scalar_one()
+    assert queued == 1, "one welcome mail, however often the checkout was delivered"
 
     token, _ = kratos.add_session(identity_id=identities[0].id, email=email)
     me = auth_connect.AuthServiceClientSync(runner.url).whoami(pb.WhoamiRequest(), headers={"Authorization": f"Bearer {token}"})
