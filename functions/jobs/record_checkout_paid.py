@@ -24,7 +24,7 @@ log = logging.getLogger("mirai.jobs")
 
 CONSUMER = "record_checkout_paid"
 REGISTRATION_PAID = "io.mirai.registration.paid"
-REGISTRATION_SOURCE = "/mirai/registration"
+REGISTRATION_SOURCE = "/mirai/auth"  # as the event catalogue names it
 
 
 def _checkout_session(event: CloudEvent) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from functions.jobs.catalogue import DEAD_LETTER_TARGET
 from functions.manifests.names import CONFIG_MAP, IMAGE_PLACEHOLDER, NAMESPACE, PUBLISHER_LABEL
 from functions.manifests.secrets import secret_env
 from functions.registry import Target
@@ -18,8 +19,10 @@ KNATIVE_MAX_TIMEOUT = 600
 
 
 def publishes_events(target: Target) -> bool:
-    """Who gets K_SINK from the SinkBinding: RPCs (outbox nudge), webhooks and the relay."""
-    return target.kind in ("rpc", "webhook") or target.name == "outbox_relay"
+    """Who gets K_SINK from the SinkBinding: every target that writes outbox rows, so the
+    nudge after its commit reaches the relay at once (RPCs, webhooks, the relay and the
+    jobs); only the dead-letter sink, which records and never publishes, goes without."""
+    return target.name != DEAD_LETTER_TARGET
 
 
 def _probe(period: int, *, failure_threshold: int = 3) -> dict[str, Any]:
