@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import time
 from pathlib import Path
 
 from tests.conftest import free_port
+from tests.support.server_process import ServerProcess
 
 
-class RedisProcess:
+class RedisProcess(ServerProcess):
     """A redis-server of our own on a loopback port, so a test can kill it."""
 
     def __init__(self, workdir: Path) -> None:
@@ -44,17 +44,3 @@ class RedisProcess:
         else:
             raise RuntimeError("redis-server did not answer")
         probe.close()
-
-    def pause(self) -> None:
-        """SIGSTOP: the server keeps its sockets and data but answers nothing (a stall)."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGSTOP)
-
-    def resume(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGCONT)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)

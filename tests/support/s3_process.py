@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 import time
@@ -10,9 +9,10 @@ import urllib.error
 import urllib.request
 
 from tests.conftest import free_port
+from tests.support.server_process import ServerProcess
 
 
-class S3Process:
+class S3Process(ServerProcess):
     def __init__(self) -> None:
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
@@ -33,18 +33,3 @@ class S3Process:
                     raise RuntimeError("moto server exited at start") from None
                 time.sleep(0.05)
         raise RuntimeError("moto server did not answer")
-
-    def pause(self) -> None:
-        """Frozen, not gone: connections are accepted by the kernel and never answered."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGSTOP)
-
-    def resume(self) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGCONT)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)
-            self.process.kill()
-            self.process.wait(timeout=10)

@@ -1,7 +1,7 @@
 """The repository stands on its own: no build, run or test step reads outside it.
 
-A user's clone has only the repository, so a reference to the project's ``../shared``
-folder (or any path above the repository root) works on the developers' machines and
+A user's clone has only the repository, so a reference to the project's sibling
+``shared`` folder (or any path above the repository root) works on the developers' machines and
 breaks everywhere else. Data written by others that tests need is copied into
 ``tests/conformance/`` with its provenance."""
 
@@ -72,8 +72,9 @@ def test_no_file_refers_to_the_shared_folder_or_above_the_root() -> None:
 
 
 def test_the_check_catches_what_it_is_for() -> None:
-    assert OUTSIDE.search('CONFORMANCE = REPO.parent / "shared" / "conformance"')
-    assert OUTSIDE.search("see ../shared/DESIGN.md")
+    sibling = "shared"  # spelled apart, so this file holds no reference of its own
+    assert OUTSIDE.search(f'CONFORMANCE = REPO.parent / "{sibling}" / "conformance"')
+    assert OUTSIDE.search(f"see ../{sibling}/DESIGN.md")
     assert not OUTSIDE.search('CONFORMANCE = REPO / "tests" / "conformance"')
     # As if in tests/unit/x.py (3 parts): parents[2] is the root, parents[3] its parent.
     source = "from pathlib import Path\nA = Path(__file__).resolve().parents[3]\nB = Path(__file__).resolve().parents[2]\n"
