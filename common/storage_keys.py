@@ -10,6 +10,8 @@ adapter prepends the base path (``S3_BASE_PATH``, ``data``)::
     <tenant>/lessons/<lesson_id>/content.json
     <tenant>/exports/<export_id>.zip
     <tenant>/submissions/<submission_id>/files/<name>
+    <tenant>/users/<user_id>/avatar
+    <tenant>/company/logo
 
 Ids are parsed as UUIDs and file names are checked (no separators, no ``..``,
 no control characters, at most 255 UTF-8 bytes), so no caller can build a key
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from dataclasses import dataclass
 
 from common.errors import InvalidArgument
 from common.identifiers import canonical_uuid
@@ -109,6 +112,47 @@ def submission_files_prefix(tenant_id: Id, submission_id: Id) -> str:
 
 def submission_file(tenant_id: Id, submission_id: Id, name: str) -> str:
     return f"{submission_files_prefix(tenant_id, submission_id)}{file_name(name)}"
+
+
+def user_avatar(tenant_id: Id, user_id: Id) -> str:
+    return f"{tenant_prefix(tenant_id)}users/{canonical_uuid(user_id, field='user_id')}/avatar"
+
+
+def company_logo(tenant_id: Id) -> str:
+    return f"{tenant_prefix(tenant_id)}company/logo"
+
+
+@dataclass(frozen=True)
+class UploadDestination:
+    """What a browser-uploaded key is for: ``kind`` names the route in ``functions/uploads``."""
+
+    kind: str  # "avatar" | "logo" | "submission"
+    tenant_id: uuid.UUID
+    owner_id: uuid.UUID | None  # the user (avatar) or submission; None for the logo
+    file_name: str | None  # the submission file's name
+
+
+def upload_destination(key: str) -> UploadDestination | None:
+    """The destination ``key`` (relative) was built as, or None when it is no upload key."""
+    try:
+        tenant = uuid.UUID(tenant_of(key))
+    except InvalidArgument:
+        return None
+    parts = key.split("/")[1:]
+    try:
+        if len(parts) == 3 and parts[0] == "users" and parts[2] == "avatar":
+            owner = uuid.UUID(canonical_uuid(parts[1], field="user_id"))
+            if user_avatar(tenant, owner) == key:
+                return UploadDestination("avatar", tenant, owner, None)
+        if parts == ["company", "logo"]:
+            return UploadDestination("logo", tenant, None, None)
+        if len(parts) == 4 and parts[0] == "submissions" and parts[2] == "files":
+            owner = uuid.UUID(canonical_uuid(parts[1], field="submission_id"))
+            if submission_file(tenant, owner, parts[3]) == key:
+                return UploadDestination("submission", tenant, owner, parts[3])
+    except InvalidArgument:
+        return None
+    return None
 
 
 def tenant_of(key: str) -> str:

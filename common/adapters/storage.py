@@ -80,6 +80,9 @@ class Storage(Protocol):
     def full_key(self, key: str) -> str:
         """The bucket key of ``key`` (base path prepended), as stored in ``object_key`` columns."""
 
+    def relative_key(self, bucket: str, full: str) -> str | None:
+        """``full`` without the base path when it lies in this bucket under it, else None."""
+
 
 class S3Storage:
     def __init__(self, settings: S3Settings) -> None:
@@ -128,6 +131,14 @@ class S3Storage:
     def _strip(self, full: str) -> str:
         base = self._settings.base_path
         return full[len(base) + 1 :] if base and full.startswith(base + "/") else full
+
+    def relative_key(self, bucket: str, full: str) -> str | None:
+        if bucket != self.bucket:
+            return None
+        base = self._settings.base_path
+        if not base:
+            return full
+        return full[len(base) + 1 :] if full.startswith(base + "/") else None
 
     def _expiry(self, expires_in: int | None) -> int:
         seconds = self._settings.presign_ttl_seconds if expires_in is None else expires_in

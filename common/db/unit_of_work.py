@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from common.repos.outbox import Outbox, ProcessedEvents, SystemOutbox
     from common.repos.outlines import Outlines
     from common.repos.registrations import Registrations
+    from common.repos.seats import Seats
     from common.repos.sent_mails import SentMails
     from common.repos.subscription_states import SubscriptionStates
     from common.repos.target_audiences import TargetAudiences
@@ -68,6 +69,12 @@ class UnitOfWork:
         from common.repos.teams import Teams
 
         return Teams(self.session, self.tenant_id)
+
+    @cached_property
+    def seats(self) -> Seats:
+        from common.repos.seats import Seats
+
+        return Seats(self.session, self.tenant_id)
 
     @cached_property
     def folders(self) -> Folders:

@@ -52,6 +52,9 @@ def _webhook(name: str, path: str, *, secret: str) -> Target:
 JOB_TARGETS: tuple[Target, ...] = (
     _webhook("stripe_webhook", "/webhooks/stripe", secret="stripe_webhook"),
     _webhook("minio_webhook", "/webhooks/minio", secret="minio_webhook"),
+    # S3 object-created notifications of browser uploads, checked by the area that awaits them.
+    _job("accept_upload", event_types=("io.minio.object.created",), scaling=_JOB_SCALING,
+         secrets=("database", "storage")),
     # Every minute as a safety net, and right after a commit via io.mirai.outbox.pending.
     # One instance is enough: rows are leased, so a second relay would only find nothing.
     _job(

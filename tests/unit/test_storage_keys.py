@@ -68,3 +68,21 @@ def test_tenant_of_accepts_built_keys_and_refuses_others() -> None:
     for bad in ("", T, ID.upper() + "/x", f"{T}/../{ID}/x", f"{T}//x", f"{T}/./x", f"/{T}/x", f"data/{T}/x"):
         with pytest.raises(InvalidArgument):
             storage_keys.tenant_of(bad)
+
+
+def test_upload_destinations_are_parsed_only_from_keys_built_here() -> None:
+    import uuid
+
+    from common.storage_keys import company_logo, submission_file, upload_destination, user_avatar
+
+    tenant, owner = uuid.uuid4(), uuid.uuid4()
+    avatar = upload_destination(user_avatar(tenant, owner))
+    assert avatar is not None and (avatar.kind, avatar.tenant_id, avatar.owner_id) == ("avatar", tenant, owner)
+    logo = upload_destination(company_logo(tenant))
+    assert logo is not None and (logo.kind, logo.owner_id) == ("logo", None)
+    file = upload_destination(submission_file(tenant, owner, "Handbook.pdf"))
+    assert file is not None and (file.kind, file.owner_id, file.file_name) == ("submission", owner, "Handbook.pdf")
+    for foreign in (f"{tenant}/users/{owner}/avatar/x", f"{tenant}/users/{str(owner).upper()}/avatar",
+                    f"{tenant}/submissions/{owner}/files/..", f"{tenant}/courses/{owner}/content.json",
+                    "not-a-tenant/company/logo", f"{tenant}/company/logo/"):
+        assert upload_destination(foreign) is None, foreign

@@ -6,7 +6,7 @@ Constraints, policies and indexes live only in the migrations.
 """
 
 from common.db.tables.ai import tenant_ai_settings
-from common.db.tables.core import companies, metadata, team_members, teams, tenants, users
+from common.db.tables.core import companies, invitations, metadata, team_members, teams, tenants, users
 from common.db.tables.courses import course_modules, course_versions, courses, folders, lessons
 from common.db.tables.generation import (
     course_generation_inputs,
@@ -29,6 +29,7 @@ __all__ = [
     "folders",
     "generated_lessons",
     "generation_jobs",
+    "invitations",
     "lesson_components",
     "lessons",
     "metadata",

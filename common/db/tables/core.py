@@ -1,9 +1,9 @@
-"""Tenants, companies, users and teams (migration 0001)."""
+"""Tenants, companies, users, teams and invitations (migration 0001)."""
 
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, FetchedValue, Integer, MetaData, Table, Text
-from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
 
 metadata = MetaData()
 
@@ -104,4 +104,27 @@ team_members = Table(
     _uuid("user_id", primary_key=True, nullable=False),
     Column("role", Text, nullable=False),
     _ts("joined_at", nullable=False),
+)
+
+invitations = Table(
+    "invitations",
+    metadata,
+    id_column(),
+    _uuid("tenant_id", nullable=False),
+    _uuid("company_id", nullable=False),
+    Column("email", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("team_ids", ARRAY(UUID(as_uuid=True)), nullable=False),
+    Column("status", Text, nullable=False),
+    Column("token_hash", Text, nullable=False),
+    Column("message", Text, nullable=False),
+    _uuid("invited_by"),
+    Column("seat_reserved", Boolean, nullable=False),
+    Column("send_count", Integer, nullable=False),
+    _ts("created_at", nullable=False),
+    _ts("expires_at", nullable=False),
+    _ts("last_sent_at", nullable=False),
+    _ts("accepted_at"),
+    _uuid("accepted_user_id"),
+    _ts("revoked_at"),
 )
