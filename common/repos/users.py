@@ -87,6 +87,9 @@ class Users(TenantRepository):
     def count_active(self) -> int:
         return int(self._session.execute(select(func.count()).where(users.c.status == "active")).scalar_one())
 
+    def count_disabled(self) -> int:
+        return int(self._session.execute(select(func.count()).where(users.c.status == "disabled")).scalar_one())
+
     def list(self, *, page_size: int = 0, page_token: str = "", include_disabled: bool = False) -> Page[User]:
         """Newest first; served by users_tenant_created_idx."""
         size = clamp_page_size(page_size)

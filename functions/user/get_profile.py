@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from common.gen.mirai.v1 import user_pb2 as pb
 from common.rpc.context import Call
-from functions.user.messages import membership_message, user_message
+from functions.user.messages import AVATAR_URL_TTL_SECONDS, avatar_url, membership_message, user_message
 
-AVATAR_URL_TTL_SECONDS = 3600
+__all__ = ["AVATAR_URL_TTL_SECONDS", "get_profile"]
 
 
 def get_profile(request: pb.GetProfileRequest, call: Call) -> pb.GetProfileResponse:
@@ -14,10 +14,7 @@ def get_profile(request: pb.GetProfileRequest, call: Call) -> pb.GetProfileRespo
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         user = uow.users.get(principal.user_id)
         memberships = uow.teams.teams_of(principal.user_id)
-    avatar_url = ""
-    if user.avatar_object_key:
-        avatar_url = call.container.storage.presigned_download_url(user.avatar_object_key, expires_in=AVATAR_URL_TTL_SECONDS)
     return pb.GetProfileResponse(
-        user=user_message(user, avatar_url=avatar_url),
+        user=user_message(user, avatar_url=avatar_url(call.container.storage, user)),
         teams=[membership_message(m) for m in memberships],
     )

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from common.gen.mirai.v1 import common_pb2 as common
+from common.repos.seats import SeatUsage
 from common.repos.teams import Membership
 from common.repos.users import User
 
 ROLES = {"owner": common.ROLE_OWNER, "admin": common.ROLE_ADMIN, "member": common.ROLE_MEMBER}
 TEAM_ROLES = {"lead": common.TEAM_ROLE_LEAD, "member": common.TEAM_ROLE_MEMBER}
+AVATAR_URL_TTL_SECONDS = 3600
+
 STATUSES = {"active": common.USER_STATUS_ACTIVE, "disabled": common.USER_STATUS_DISABLED}
 
 
@@ -38,3 +42,15 @@ def membership_message(membership: Membership) -> common.TeamMembership:
         team_id=str(membership.team_id), team_name=membership.team_name, role=TEAM_ROLES[membership.role],
         joined_at=timestamp(membership.joined_at),
     )
+
+
+def avatar_url(storage: Any, user: User) -> str:
+    """A presigned GET of the accepted avatar (signed locally, no request to S3); empty without one."""
+    if not user.avatar_object_key:
+        return ""
+    url: str = storage.presigned_download_url(user.avatar_object_key, expires_in=AVATAR_URL_TTL_SECONDS)
+    return url
+
+
+def seat_usage_message(seats: SeatUsage) -> common.SeatUsage:
+    return common.SeatUsage(total=seats.paid, used=seats.used, reserved=seats.reserved, available=seats.free)

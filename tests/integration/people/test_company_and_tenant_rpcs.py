@@ -1,0 +1,44 @@
+"""CompanyService and TenantService reads through the real Container."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from common.db import Database
+from common.gen.mirai.v1 import common_pb2 as common
+from common.gen.mirai.v1 import tenant_pb2
+from functions.bootstrap import Container
+from tests.fakes.kratos import FakeKratos
+from tests.support.course_actors import ServiceApi, make_tenant
+
+pytestmark = pytest.mark.integration
+
+
+def test_seat_usage_counts_active_users_and_live_invitations(container: Container, owner_db: Database,
+                                                            kratos: FakeKratos) -> None:
+    tenant = make_tenant(owner_db, kratos)
+    with owner_db.engine.begin() as conn:
+        conn.execute(text("update companies set seat_count = 4 where tenant_id = :t"), {"t": tenant.id})
+        conn.execute(text("update invitations set status = 'pending', seat_reserved = true,"
+                          " expires_at = now() + interval '7 days' where tenant_id = :t"), {"t": tenant.id})
+        conn.execute(text("update users set status = 'disabled', disabled_at = now() where id = :u"),
+                     {"u": tenant.outsider.principal.user_id})
+    usage = ServiceApi(container, tenant.owner, "company").get_seat_usage()
+    # owner + member active, the outsider disabled, one pending invitation.
+    assert (usage.seat_usage.total, usage.seat_usage.used, usage.seat_usage.reserved, usage.seat_usage.available) == (4, 2, 1, 1)
+    assert (usage.disabled_users, usage.plan, usage.plan_max_seats) == (1, common.PLAN_PRO, 500)
+    with owner_db.engine.begin() as conn:
+        conn.execute(text("update invitations set expires_at = now() - interval '1 minute' where tenant_id = :t"),
+                     {"t": tenant.id})
+    assert ServiceApi(container, tenant.owner, "company").get_seat_usage().seat_usage.reserved == 0
+
+
+def test_company_and_tenant_are_the_callers_own(container: Container, owner_db: Database, kratos: FakeKratos) -> None:
+    a, b = make_tenant(owner_db, kratos), make_tenant(owner_db, kratos)
+    company = ServiceApi(container, a.outsider, "company").get_company().company
+    assert (company.id, company.tenant_id, company.name, company.logo_url) == (str(a.ids["company"]), str(a.id), "Seed Co", "")
+    tenant = ServiceApi(container, a.outsider, "tenant").get_tenant().tenant
+    assert (tenant.id, tenant.company_id, tenant.plan) == (str(a.id), str(a.ids["company"]), common.PLAN_PRO)
+    assert tenant.status in (tenant_pb2.TENANT_STATUS_ACTIVE, tenant_pb2.TENANT_STATUS_PROVISIONING)
+    assert ServiceApi(container, b.outsider, "tenant").get_tenant().tenant.id == str(b.id)
