@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from common.db import Database
 from common.errors import AppError, NotFound
-from common.gen.mirai.v1 import course_pb2
+from common.gen.mirai.v1 import common_pb2, course_pb2
 from functions.bootstrap import Container
 from functions.registry import rpc_targets
 from tests.fakes.kratos import FakeKratos
@@ -28,7 +28,8 @@ from tests.support.course_actors import CourseApi, ServiceApi, Tenant, make_tena
 
 pytestmark = pytest.mark.integration
 
-KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience")
+KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience", "user",
+         "colleague")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,17 @@ def _course_with_lesson(container: Container, tenant: Tenant, *, folder_id: str 
     return {"course": course.id, "module": module.id, "lesson": lesson.id}
 
 
+def _disabled_user_of(owner_db: Database, tenant: Tenant) -> str:
+    """A user only owners and admins see (members do not see disabled colleagues)."""
+    user_id = uuid.uuid4()
+    with owner_db.engine.begin() as conn:
+        conn.execute(text(
+            "insert into users (id, tenant_id, company_id, email, role, status, disabled_at)"
+            " values (:id, :tenant, :company, :email, 'member', 'disabled', now())"),
+            {"id": user_id, "tenant": tenant.id, "company": tenant.ids["company"], "email": f"gone-{user_id.hex[:8]}@a.example"})
+    return str(user_id)
+
+
 def _notification_of(owner_db: Database, tenant: Tenant) -> str:
     with owner_db.engine.connect() as conn:
         found = conn.execute(text("select id from notifications where tenant_id = :t"), {"t": tenant.id}).scalar_one()
@@ -63,11 +75,14 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
         "outline": str(a.ids["outline"]), "job": str(a.ids["job"]), "sme": str(a.ids["sme"]),
         "notification": _notification_of(owner_db, a),
         "audience": str(uuid.uuid4()),  # audiences are company-wide: nothing of A's is hidden from its members
+        "user": _disabled_user_of(owner_db, a),
+        "colleague": str(uuid.uuid4()),  # admins see every user of their company: nothing of A's is hidden
     }
     other = {
         **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
         "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
         "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]),
+        "user": str(b.ids["member"]), "colleague": str(b.ids["member"]),
     }
     api = CourseApi(container, a.outsider)
     course = api.create_course(title="Mine").course
@@ -167,6 +182,11 @@ CASES = [
     Case("target_audience", "DeleteTargetAudience", "audience", lambda i, _: {"target_audience_id": i}),
     # NotificationService
     Case("notification", "MarkNotificationRead", "notification", lambda i, _: {"notification_ids": [i]}),
+    # UserService (the handlers are called directly, so the admin/owner RPCs run as the member here)
+    Case("user", "GetUser", "user", lambda i, _: {"user_id": i}),
+    Case("user", "DisableUser", "colleague", lambda i, _: {"user_id": i}),
+    Case("user", "EnableUser", "colleague", lambda i, _: {"user_id": i}),
+    Case("user", "ChangeUserRole", "colleague", lambda i, _: {"user_id": i, "role": common_pb2.ROLE_MEMBER}),
 ]
 
 # Built RPCs that take no id (the tenant and the caller come from the session).
@@ -178,12 +198,13 @@ NO_IDS = {
     "TenantSettingsService.DeleteAIKey", "TenantSettingsService.ListAvailableModels", "UserService.GetProfile",
     "HealthService.Check", "AuthService.Whoami", "AuthService.GetOnboardingStatus",
     "AuthService.CompleteOnboardingStep", "AuthService.ListPlans", "AuthService.Register",
+    "UserService.UpdateProfile", "CompanyService.GetCompany", "CompanyService.GetSeatUsage", "TenantService.GetTenant",
 }
 # Public RPCs whose id is the capability (no tenant or team can hide it): an unknown id is
 # not_found like a random one, tested with them (tests/e2e/test_registration.py).
 CAPABILITY_IDS = {"AuthService.GetRegistrationStatus"}
 SERVICES = {"course": "CourseService", "ai_generation": "AIGenerationService", "target_audience": "TargetAudienceService",
-            "notification": "NotificationService"}
+            "notification": "NotificationService", "user": "UserService"}
 
 
 def test_every_built_rpc_that_takes_an_id_is_tried() -> None:
@@ -234,3 +255,4 @@ def test_the_hidden_ids_are_real_and_visible_to_their_owners(world: World, conta
     assert owner.get_job(job_id=world.hidden["job"]).job.id == world.hidden["job"]
     assert ServiceApi(container, world.a.lead, "notification").mark_notification_read(
         notification_ids=[world.hidden["notification"]]).updated_count == 1
+    assert ServiceApi(container, world.a.owner, "user").get_user(user_id=world.hidden["user"]).user.id == world.hidden["user"]
