@@ -5,19 +5,52 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import ColumnElement, Text, func, insert, literal, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 
-from common.db.tables import users
+from common.db.tables import team_members, users
 from common.errors import AlreadyExists, NotFound
 from common.repos.base import TenantRepository
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
 from common.repos.rows import to_record, violated_constraint
 
 _PROFILE_FIELDS = frozenset({"first_name", "last_name", "avatar_object_key", "locale", "timezone"})
+
+
+# NAME_KEY is indexed exactly so (migration 0016_user_search); SEARCH_TEXT filters one tenant's range.
+# The separator is SQL text, not a parameter: "first_name || $1 || ..." is not the indexed expression.
+_SPACE = literal_column("' '", Text())
+SEARCH_TEXT = func.lower(users.c.first_name.concat(_SPACE).concat(users.c.last_name).concat(_SPACE).concat(users.c.email),
+                         type_=Text())
+NAME_KEY = func.lower(users.c.last_name.concat(_SPACE).concat(users.c.first_name), type_=Text())
+# Never-signed-in users sort as the oldest sign-in.
+_LAST_LOGIN_KEY = func.coalesce(users.c.last_login_at, literal(datetime(1970, 1, 1, tzinfo=UTC), type_=users.c.last_login_at.type))
+SORT_KEYS: dict[str, Any] = {"name": NAME_KEY, "email": users.c.email, "created": users.c.created_at,
+                             "last_login": _LAST_LOGIN_KEY}
+
+
+@dataclass(frozen=True)
+class UserFilter:
+    query: str = ""  # lower-cased substring of name or email
+    role: str | None = None
+    status: str | None = None
+    team_id: uuid.UUID | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.query:
+            escaped = self.query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            found.append(SEARCH_TEXT.like(f"%{escaped}%", escape="\\"))
+        if self.role is not None:
+            found.append(users.c.role == self.role)
+        if self.status is not None:
+            found.append(users.c.status == self.status)
+        if self.team_id is not None:
+            found.append(users.c.id.in_(select(team_members.c.user_id).where(team_members.c.team_id == self.team_id)))
+        return found
 
 
 @dataclass(frozen=True)
@@ -89,6 +122,24 @@ class Users(TenantRepository):
 
     def count_disabled(self) -> int:
         return int(self._session.execute(select(func.count()).where(users.c.status == "disabled")).scalar_one())
+
+    def search(self, where: UserFilter, *, sort: str, descending: bool, page_size: int = 0,
+               page_token: str = "") -> tuple[Page[User], int]:
+        """One page of the users matching ``where`` in (sort key, id) order, and how many match in all."""
+        size = clamp_page_size(page_size)
+        key = SORT_KEYS[sort]
+        cursor = decode_token(page_token, sort=sort, column=key)
+        conditions = where.conditions()
+        stmt = select(users, key.label("sort_key")).where(*conditions)
+        condition = after(cursor, column=key, id_column=users.c.id, descending=descending)
+        if condition is not None:
+            stmt = stmt.where(condition)
+        stmt = stmt.order_by(*order_by(key, users.c.id, descending=descending)).limit(size + 1)
+        rows = list(self._session.execute(stmt))
+        keyed = {r.id: r.sort_key for r in rows}
+        page = page_of([to_record(User, r) for r in rows], size=size, sort=sort, key=lambda u: (keyed[u.id], u.id))
+        total = self._session.execute(select(func.count()).select_from(users).where(*conditions)).scalar_one()
+        return page, int(total)
 
     def list(self, *, page_size: int = 0, page_token: str = "", include_disabled: bool = False) -> Page[User]:
         """Newest first; served by users_tenant_created_idx."""

@@ -184,6 +184,7 @@ CASES = [
     Case("notification", "MarkNotificationRead", "notification", lambda i, _: {"notification_ids": [i]}),
     # UserService (the handlers are called directly, so the admin/owner RPCs run as the member here)
     Case("user", "GetUser", "user", lambda i, _: {"user_id": i}),
+    Case("user", "ListUsers", "team", lambda i, _: {"team_id": i}, listing=True),
     Case("user", "DisableUser", "colleague", lambda i, _: {"user_id": i}),
     Case("user", "EnableUser", "colleague", lambda i, _: {"user_id": i}),
     Case("user", "ChangeUserRole", "colleague", lambda i, _: {"user_id": i, "role": common_pb2.ROLE_MEMBER}),

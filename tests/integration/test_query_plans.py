@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from common.db import Database
 from functions.bootstrap import Container
 from tests.support.tenants import provision_tenant
 
@@ -30,3 +31,49 @@ def test_listing_a_folder_uses_the_tenant_folder_index_with_tenant_as_index_cond
     assert "courses_tenant_folder_updated_idx" in plan
     index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
     assert "tenant_id" in index_condition and "folder_id" in index_condition
+
+
+def _plan(uow: object, stmt: object) -> str:
+    """The plan of ``stmt`` exactly as the driver receives it (the same SQL, parameters bound)."""
+    conn = uow.session.connection()  # type: ignore[attr-defined]
+    compiled = stmt.compile(dialect=conn.dialect)  # type: ignore[attr-defined]
+    return "\n".join(conn.exec_driver_sql("explain " + str(compiled), compiled.params).scalars())
+
+
+def test_searching_users_by_name_or_email_reads_only_the_tenants_index_range(container: Container, owner_db: Database) -> None:
+    from sqlalchemy import select
+
+    from common.db.tables import users
+    from common.repos.users import UserFilter
+
+    tenant = provision_tenant(container.db)
+    # Other companies' users must not be read: the tenant bounds the scan (LIKE is not leakproof,
+    # so under RLS no index on the search text could serve it; see migration 0016).
+    with owner_db.engine.begin() as conn:
+        conn.execute(text(
+            "insert into users (tenant_id, company_id, email, first_name, last_name, role)"
+            " select :t, c.id, 'person' || n || '@big.example', 'First' || n, 'Last' || n, 'member'"
+            " from companies c, generate_series(1, 2000) n where c.tenant_id = :t"), {"t": tenant.tenant_id})
+        conn.execute(text("analyze users"))
+    with container.db.tenant_session(tenant.tenant_id) as uow:
+        uow.session.execute(text("set local enable_seqscan = off"))
+        plan = _plan(uow, select(users.c.id).where(*UserFilter(query="lovelace").conditions()))
+    assert "Seq Scan" not in plan, plan
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "tenant_id" in index_condition
+
+
+def test_listing_users_by_name_uses_the_tenant_name_index(container: Container) -> None:
+    from sqlalchemy import select
+
+    from common.db.tables import users
+    from common.repos.users import NAME_KEY
+
+    tenant = provision_tenant(container.db)
+    with container.db.tenant_session(tenant.tenant_id) as uow:
+        uow.session.execute(text("set local enable_seqscan = off"))
+        uow.session.execute(text("set local enable_sort = off"))
+        plan = _plan(uow, select(users.c.id).order_by(NAME_KEY, users.c.id).limit(51))
+    assert "users_tenant_sort_name_idx" in plan
+    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
+    assert "tenant_id" in index_condition

@@ -14,7 +14,14 @@ from common.adapters.identity import KratosIdentity
 from common.adapters.session_cache import RedisSessionCache
 from common.config import Settings
 from common.db import Database
-from common.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied, ResourceExhausted, Unauthenticated
+from common.errors import (
+    FailedPrecondition,
+    InvalidArgument,
+    NotFound,
+    PermissionDenied,
+    ResourceExhausted,
+    Unauthenticated,
+)
 from common.gen.mirai.v1 import common_pb2 as common
 from common.rpc.auth import Authenticator
 from common.storage_keys import user_avatar
