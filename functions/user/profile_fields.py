@@ -10,8 +10,7 @@ from common.errors import FailedPrecondition, InvalidArgument
 from common.rpc.context import Principal
 from common.storage_keys import user_avatar
 from functions import inputs
-
-MAX_NAME_CHARS = 100
+from functions.auth.registration_form import MAX_NAME_CHARS
 
 
 @functools.cache

@@ -42,3 +42,32 @@ def test_company_and_tenant_are_the_callers_own(container: Container, owner_db: 
     assert (tenant.id, tenant.company_id, tenant.plan) == (str(a.id), str(a.ids["company"]), common.PLAN_PRO)
     assert tenant.status in (tenant_pb2.TENANT_STATUS_ACTIVE, tenant_pb2.TENANT_STATUS_PROVISIONING)
     assert ServiceApi(container, b.outsider, "tenant").get_tenant().tenant.id == str(b.id)
+
+
+def test_update_company_checks_each_field_and_changes_only_what_is_set(
+        container: Container, owner_db: Database, kratos: FakeKratos) -> None:
+    from common.errors import FailedPrecondition, InvalidArgument, Unimplemented
+    from common.storage_keys import company_logo
+    from tests.support.course_actors import error_of
+
+    tenant = make_tenant(owner_db, kratos)
+    api = ServiceApi(container, tenant.owner, "company")
+    updated = api.update_company(name=" Acme ", industry="Rockets", company_size=common.COMPANY_SIZE_11_50,
+                                 website="https://acme.example/about").company
+    assert (updated.name, updated.industry, updated.company_size, updated.website) == (
+        "Acme", "Rockets", common.COMPANY_SIZE_11_50, "https://acme.example/about")
+    for fields, field in (({"name": "  "}, "name"), ({"name": "x" * 201}, "name"), ({"industry": "x" * 101}, "industry"),
+                          ({"company_size": 77}, "company_size"), ({"website": "http://acme.example"}, "website"),
+                          ({"website": "https://"}, "website"), ({"website": "javascript:alert(1)"}, "website"),
+                          ({"website": "https://user:pw@acme.example"}, "website"),
+                          ({"logo_object_key": f"{tenant.id}/company/other"}, "logo_object_key")):
+        err = error_of(lambda fields=fields: api.update_company(**{"industry": "Changed", **fields}))
+        assert isinstance(err, InvalidArgument) and err.field == field, (fields, err)
+    pending = error_of(lambda: api.update_company(logo_object_key=company_logo(tenant.id)))
+    assert isinstance(pending, FailedPrecondition) and pending.field == "logo_object_key"
+    billing = error_of(lambda: api.update_company(billing_email="billing@acme.example"))
+    assert isinstance(billing, Unimplemented) and billing.field == "billing_email"
+    # Nothing refused above was stored; clearing works; unset fields stay.
+    cleared = api.update_company(website="", industry="").company
+    assert (cleared.name, cleared.industry, cleared.website, cleared.company_size) == ("Acme", "", "", common.COMPANY_SIZE_11_50)
+    assert ServiceApi(container, tenant.outsider, "company").get_company().company.name == "Acme"
