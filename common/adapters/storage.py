@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -36,6 +37,15 @@ _MISSING = {"NoSuchKey", "404", "NotFound"}
 _TAKEN = {"PreconditionFailed", "412", "ConditionalRequestConflict"}
 _MAX_PRESIGN_SECONDS = 7 * 24 * 3600  # the S3 SigV4 limit
 _DELETE_BATCH = 1000  # the S3 DeleteObjects limit
+
+
+@dataclass(frozen=True)
+class ObjectHead:
+    """The start of an object and what S3 records about it (for checking uploads)."""
+
+    head: bytes
+    content_type: str | None
+    size: int
 
 
 class Storage(Protocol):
@@ -58,6 +68,9 @@ class Storage(Protocol):
 
     def get(self, key: str) -> bytes:
         """The object's bytes; ``NotFound`` when absent."""
+
+    def peek(self, key: str, length: int) -> ObjectHead:
+        """The first ``length`` bytes, the stored content type and the size; ``NotFound`` when absent."""
 
     def delete(self, key: str) -> None:
         """Remove ``key``; deleting a missing object is not an error."""
@@ -210,6 +223,20 @@ class S3Storage:
             with obj["Body"] as body:
                 data: bytes = body.read()
             return data
+
+        return self._call("download", read)
+
+    def peek(self, key: str, length: int) -> ObjectHead:
+        """A ranged GET: uploads are checked by their first bytes without reading them whole."""
+        full = self.full_key(key)
+
+        def read() -> ObjectHead:
+            obj = self.client.get_object(Bucket=self.bucket, Key=full, Range=f"bytes=0-{max(length, 1) - 1}")
+            with obj["Body"] as body:
+                head: bytes = body.read(length)
+            total = str(obj.get("ContentRange", "")).rpartition("/")[2]
+            size = int(total) if total.isdigit() else int(obj.get("ContentLength", len(head)))
+            return ObjectHead(head=head, content_type=obj.get("ContentType"), size=size)
 
         return self._call("download", read)
 

@@ -32,7 +32,10 @@ class LandedUpload:
 Handler = Callable[[Any, LandedUpload], None]
 
 # kind (UploadDestination.kind) -> "module:function" taking (container, LandedUpload).
-ROUTES: dict[str, str] = {}
+ROUTES: dict[str, str] = {
+    "avatar": "functions.user.avatar_landing:accept_avatar",
+    "logo": "functions.company.logo_landing:accept_logo",
+}
 
 
 def handler_for(kind: str, routes: dict[str, str] | None = None) -> Handler | None:
