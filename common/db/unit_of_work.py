@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
     from common.repos.tenant_ai_settings import SealedAIKeys, TenantAISettings
+    from common.repos.tenant_stats import TenantStats
     from common.repos.tenants import Tenants
     from common.repos.user_summaries import UserSummaries
     from common.repos.users import Users
@@ -69,6 +70,12 @@ class UnitOfWork:
         from common.repos.teams import Teams
 
         return Teams(self.session, self.tenant_id)
+
+    @cached_property
+    def tenant_stats(self) -> TenantStats:
+        from common.repos.tenant_stats import TenantStats
+
+        return TenantStats(self.session, self.tenant_id)
 
     @cached_property
     def seats(self) -> Seats:

@@ -200,7 +200,7 @@ NO_IDS = {
     "HealthService.Check", "AuthService.Whoami", "AuthService.GetOnboardingStatus",
     "AuthService.CompleteOnboardingStep", "AuthService.ListPlans", "AuthService.Register",
     "UserService.UpdateProfile", "CompanyService.GetCompany", "CompanyService.UpdateCompany", "CompanyService.CreateLogoUploadUrl",
-    "UserService.CreateAvatarUploadUrl", "CompanyService.GetSeatUsage", "TenantService.GetTenant",
+    "UserService.CreateAvatarUploadUrl", "CompanyService.GetSeatUsage", "TenantService.GetTenant", "TenantService.GetTenantStats",
 }
 # Public RPCs whose id is the capability (no tenant or team can hide it): an unknown id is
 # not_found like a random one, tested with them (tests/e2e/test_registration.py).

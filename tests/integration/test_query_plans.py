@@ -77,3 +77,15 @@ def test_listing_users_by_name_uses_the_tenant_name_index(container: Container) 
     assert "users_tenant_sort_name_idx" in plan
     index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
     assert "tenant_id" in index_condition
+
+
+def test_tenant_stats_count_from_tenant_led_indexes(container: Container) -> None:
+    from common.repos.tenant_stats import _COUNTS
+
+    tenant = provision_tenant(container.db)
+    with container.db.tenant_session(tenant.tenant_id) as uow:
+        uow.session.execute(text("set local enable_seqscan = off"))
+        plan = "\n".join(uow.session.execute(text("explain " + str(_COUNTS))).scalars())
+    assert "Seq Scan" not in plan, plan
+    conditions = [line for line in plan.splitlines() if "Index Cond" in line]
+    assert len(conditions) >= 12 and all("tenant_id" in line for line in conditions), plan

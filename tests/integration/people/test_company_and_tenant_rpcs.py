@@ -71,3 +71,26 @@ def test_update_company_checks_each_field_and_changes_only_what_is_set(
     cleared = api.update_company(website="", industry="").company
     assert (cleared.name, cleared.industry, cleared.website, cleared.company_size) == ("Acme", "", "", common.COMPANY_SIZE_11_50)
     assert ServiceApi(container, tenant.outsider, "company").get_company().company.name == "Acme"
+
+
+def test_tenant_stats_count_this_tenants_objects_only(container: Container, owner_db: Database, kratos: FakeKratos) -> None:
+    a, b = make_tenant(owner_db, kratos), make_tenant(owner_db, kratos)
+    before = ServiceApi(container, a.owner, "tenant").get_tenant_stats().stats
+    with owner_db.engine.begin() as conn:
+        for tenant, n in ((a, 1), (b, 3)):  # B gets more, and none of it may show in A's counts
+            for i in range(n):
+                conn.execute(text(
+                    "insert into users (tenant_id, company_id, email, role, status, disabled_at)"
+                    " values (:t, :c, :e, 'member', 'disabled', now())"),
+                    {"t": tenant.id, "c": tenant.ids["company"], "e": f"off{i}@{tenant.id}.example"})
+                conn.execute(text("insert into courses (tenant_id, title, status, deleted_at, published_at)"
+                                  " values (:t, 'Gone', 'draft', now(), null), (:t, 'Live', 'published', null, now())"), {"t": tenant.id})
+                conn.execute(text("insert into target_audiences (tenant_id, name) values (:t, :n)"),
+                             {"t": tenant.id, "n": f"Persona {i}"})
+    after = ServiceApi(container, a.owner, "tenant").get_tenant_stats()
+    changed = {f.name: getattr(after.stats, f.name) - getattr(before, f.name) for f in after.stats.DESCRIPTOR.fields
+               if f.name != "storage_measured_at"}
+    assert changed == {name: 0 for name in changed} | {
+        "disabled_users": 1, "deleted_courses": 1, "published_courses": 1, "target_audiences": 1}
+    assert before.active_users == 3 and before.teams == 1  # the seeded owner, member and outsider; one team
+    assert after.limits.max_seats == 500  # the seeded company is on Pro
