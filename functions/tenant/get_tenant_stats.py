@@ -6,8 +6,6 @@ tenant's prefix yet (listing it per request would be the full scan this RPC must
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from common.gen.mirai.v1 import common_pb2 as common
 from common.gen.mirai.v1 import tenant_pb2 as pb
 from common.rpc.context import Call
@@ -20,5 +18,5 @@ def get_tenant_stats(request: pb.GetTenantStatsRequest, call: Call) -> pb.GetTen
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         counts = uow.tenant_stats.counts()
         plan_offer = offer(enum_number(common.Plan.DESCRIPTOR, uow.companies.current().plan))
-    return pb.GetTenantStatsResponse(stats=pb.TenantStats(**asdict(counts)),
+    return pb.GetTenantStatsResponse(stats=pb.TenantStats(**counts),
                                      limits=plan_offer.limits if plan_offer else common.PlanLimits())

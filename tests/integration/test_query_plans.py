@@ -33,11 +33,21 @@ def test_listing_a_folder_uses_the_tenant_folder_index_with_tenant_as_index_cond
     assert "tenant_id" in index_condition and "folder_id" in index_condition
 
 
-def _plan(uow: object, stmt: object) -> str:
-    """The plan of ``stmt`` exactly as the driver receives it (the same SQL, parameters bound)."""
-    conn = uow.session.connection()  # type: ignore[attr-defined]
-    compiled = stmt.compile(dialect=conn.dialect)  # type: ignore[attr-defined]
-    return "\n".join(conn.exec_driver_sql("explain " + str(compiled), compiled.params).scalars())
+def _tenant_plan(container: Container, tenant_id: object, stmt: object, *, no_sort: bool = False) -> str:
+    """The plan of ``stmt`` in a session of ``tenant_id`` (sequential scans forbidden), exactly as
+    the driver receives it: the same SQL, parameters bound."""
+    with container.db.tenant_session(tenant_id) as uow:  # type: ignore[arg-type]
+        uow.session.execute(text("set local enable_seqscan = off"))
+        if no_sort:
+            uow.session.execute(text("set local enable_sort = off"))
+        conn = uow.session.connection()
+        compiled = stmt.compile(dialect=conn.dialect)  # type: ignore[attr-defined]
+        return "\n".join(conn.exec_driver_sql("explain " + str(compiled), compiled.params).scalars())
+
+
+def _index_conditions(plan: str) -> list[str]:
+    assert "Seq Scan" not in plan, plan
+    return [line for line in plan.splitlines() if "Index Cond" in line]
 
 
 def test_searching_users_by_name_or_email_reads_only_the_tenants_index_range(container: Container, owner_db: Database) -> None:
@@ -55,12 +65,8 @@ def test_searching_users_by_name_or_email_reads_only_the_tenants_index_range(con
             " select :t, c.id, 'person' || n || '@big.example', 'First' || n, 'Last' || n, 'member'"
             " from companies c, generate_series(1, 2000) n where c.tenant_id = :t"), {"t": tenant.tenant_id})
         conn.execute(text("analyze users"))
-    with container.db.tenant_session(tenant.tenant_id) as uow:
-        uow.session.execute(text("set local enable_seqscan = off"))
-        plan = _plan(uow, select(users.c.id).where(*UserFilter(query="lovelace").conditions()))
-    assert "Seq Scan" not in plan, plan
-    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
-    assert "tenant_id" in index_condition
+    plan = _tenant_plan(container, tenant.tenant_id, select(users.c.id).where(*UserFilter(query="lovelace").conditions()))
+    assert "tenant_id" in _index_conditions(plan)[0]
 
 
 def test_listing_users_by_name_uses_the_tenant_name_index(container: Container) -> None:
@@ -70,22 +76,16 @@ def test_listing_users_by_name_uses_the_tenant_name_index(container: Container) 
     from common.repos.users import NAME_KEY
 
     tenant = provision_tenant(container.db)
-    with container.db.tenant_session(tenant.tenant_id) as uow:
-        uow.session.execute(text("set local enable_seqscan = off"))
-        uow.session.execute(text("set local enable_sort = off"))
-        plan = _plan(uow, select(users.c.id).order_by(NAME_KEY, users.c.id).limit(51))
+    plan = _tenant_plan(container, tenant.tenant_id, select(users.c.id).order_by(NAME_KEY, users.c.id).limit(51),
+                        no_sort=True)
     assert "users_tenant_sort_name_idx" in plan
-    index_condition = next(line for line in plan.splitlines() if "Index Cond" in line)
-    assert "tenant_id" in index_condition
+    assert "tenant_id" in _index_conditions(plan)[0]
 
 
 def test_tenant_stats_count_from_tenant_led_indexes(container: Container) -> None:
     from common.repos.tenant_stats import _COUNTS
 
     tenant = provision_tenant(container.db)
-    with container.db.tenant_session(tenant.tenant_id) as uow:
-        uow.session.execute(text("set local enable_seqscan = off"))
-        plan = "\n".join(uow.session.execute(text("explain " + str(_COUNTS))).scalars())
-    assert "Seq Scan" not in plan, plan
-    conditions = [line for line in plan.splitlines() if "Index Cond" in line]
+    plan = _tenant_plan(container, tenant.tenant_id, _COUNTS)
+    conditions = _index_conditions(plan)
     assert len(conditions) >= 12 and all("tenant_id" in line for line in conditions), plan
