@@ -14,6 +14,6 @@ def enable_user(request: pb.EnableUserRequest, call: Call) -> pb.EnableUserRespo
     principal = call.require_principal()
     user_id = inputs.required_id(request.user_id, field="user_id")
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
-        user, seats = people.enable(uow, user_id)
+        user, seats = people.enable(uow, principal, user_id)
     return pb.EnableUserResponse(user=user_message(user, avatar_url=avatar_url(call.container.storage, user)),
                                  seat_usage=seat_usage_message(seats))

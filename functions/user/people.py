@@ -35,12 +35,21 @@ def _is_last_active_owner(uow: UnitOfWork, user: User) -> bool:
     return [o.id for o in owners] == [user.id]
 
 
+def _acting_role(uow: UnitOfWork, principal: Principal) -> str:
+    """The caller's role now, under the lock: the session cache may hold one up to its TTL old."""
+    actor = uow.users.get(principal.user_id)
+    if actor.status != "active" or ROLE_RANK[actor.role] < ROLE_RANK["admin"]:
+        raise PermissionDenied("this needs the admin role")
+    return actor.role
+
+
 def disable(uow: UnitOfWork, principal: Principal, user_id: uuid.UUID) -> tuple[User, SeatUsage]:
     if user_id == principal.user_id:
         raise FailedPrecondition("you cannot disable your own account; ask another owner or admin", field="user_id")
     uow.seats.usage(lock=True)
+    acting = _acting_role(uow, principal)
     user = uow.users.get(user_id)
-    if user.role == "owner" and principal.role != "owner":
+    if user.role == "owner" and acting != "owner":
         raise PermissionDenied("only an owner can disable an owner")
     if _is_last_active_owner(uow, user):
         raise FailedPrecondition("the company's last active owner cannot be disabled", field="user_id")
@@ -49,8 +58,9 @@ def disable(uow: UnitOfWork, principal: Principal, user_id: uuid.UUID) -> tuple[
     return user, uow.seats.usage()
 
 
-def enable(uow: UnitOfWork, user_id: uuid.UUID) -> tuple[User, SeatUsage]:
+def enable(uow: UnitOfWork, principal: Principal, user_id: uuid.UUID) -> tuple[User, SeatUsage]:
     seats = uow.seats.usage(lock=True)
+    _acting_role(uow, principal)
     user = uow.users.get(user_id)
     if user.status == "active":
         return user, seats
@@ -65,15 +75,16 @@ def enable(uow: UnitOfWork, user_id: uuid.UUID) -> tuple[User, SeatUsage]:
 def change_role(uow: UnitOfWork, principal: Principal, user_id: uuid.UUID, role: str) -> User:
     if role not in ROLE_RANK:
         raise InvalidArgument("must be owner, admin or member", field="role")
-    if ROLE_RANK[role] > ROLE_RANK.get(principal.role, 0):
-        raise PermissionDenied("nobody can grant a role above their own")
-    if role == "owner" and principal.role != "owner":
-        raise PermissionDenied("only an owner can make someone an owner")
     uow.seats.usage(lock=True)
+    acting = _acting_role(uow, principal)
+    if ROLE_RANK[role] > ROLE_RANK[acting]:
+        raise PermissionDenied("nobody can grant a role above their own")
+    if role == "owner" and acting != "owner":
+        raise PermissionDenied("only an owner can make someone an owner")
     user = uow.users.get(user_id)
     if user.role == role:
         return user
-    if user.role == "owner" and principal.role != "owner":
+    if user.role == "owner" and acting != "owner":
         raise PermissionDenied("only an owner can change an owner's role")
     if _is_last_active_owner(uow, user):
         raise FailedPrecondition("the company's last active owner cannot be demoted; make someone else owner first",

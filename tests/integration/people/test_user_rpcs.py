@@ -92,6 +92,18 @@ def test_nobody_disables_themselves_and_admins_never_disable_owners(
         user_id=str(company.owner.principal.user_id)).user.status == common.USER_STATUS_ACTIVE
 
 
+def test_a_role_taken_away_counts_at_once_though_the_session_cache_still_holds_the_old_one(
+        container: Container, owner_db: Database, company: Tenant) -> None:
+    admin = _set_role(owner_db, company, company.lead.principal.user_id, "admin")
+    _users(container, company.owner).change_user_role(user_id=str(admin.principal.user_id), role=common.ROLE_MEMBER)
+    # ``admin`` still carries the cached role "admin"; the rules read the role stored now.
+    for action in (lambda: _users(container, admin).disable_user(user_id=str(company.outsider.principal.user_id)),
+                   lambda: _users(container, admin).enable_user(user_id=str(company.outsider.principal.user_id))):
+        assert isinstance(error_of(action), PermissionDenied)
+    assert _users(container, company.owner).get_user(
+        user_id=str(company.outsider.principal.user_id)).user.status == common.USER_STATUS_ACTIVE
+
+
 def test_the_last_active_owner_can_be_neither_disabled_nor_demoted(
         container: Container, owner_db: Database, company: Tenant) -> None:
     owner_id = str(company.owner.principal.user_id)
