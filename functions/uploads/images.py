@@ -8,11 +8,14 @@ HTML posing as an image, is refused and deleted).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from common.errors import InvalidArgument
+from common.errors import AppError, InvalidArgument
+
+log = logging.getLogger("mirai.uploads")
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # the contract's limit for avatars and logos
 _PEEK_BYTES = 512
@@ -72,3 +75,14 @@ def image_problem(storage: Any, key: str, *, allowed: tuple[str, ...]) -> str | 
     if not SIGNATURES[kind](found.head):
         return "content does not match its content type"
     return None
+
+
+def discard_removed(storage: Any, removed_key: str | None) -> None:
+    """Deletes an image whose record was just cleared (after the commit); best effort: the
+    next upload to the same key replaces it anyway, and presigned links end within the hour."""
+    if not removed_key:
+        return
+    try:
+        storage.delete(removed_key)
+    except AppError as err:
+        log.warning("removed image left in storage: %s", type(err).__name__)

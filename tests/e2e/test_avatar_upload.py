@@ -101,6 +101,7 @@ def test_an_uploaded_avatar_lands_and_the_profile_shows_it(runner_url: str, cont
         assert kept.user.avatar_url
         removed = users.update_profile(upb.UpdateProfileRequest(avatar_object_key=""), headers=caller.headers)
         assert removed.user.avatar_url == ""
+        assert _gone(container, key)
 
 
 @pytest.mark.parametrize(("body", "content_type"), [
@@ -147,3 +148,6 @@ def test_upload_urls_refuse_other_types_and_members_cannot_change_the_logo(
         _notify(runner_url, container, made.object_key, len(PNG), "image/png")
         _eventually(lambda: company.get_company(cpb.GetCompanyRequest(), headers=caller.headers).company.logo_url,
                     "the logo's acceptance")
+        company.update_company(cpb.UpdateCompanyRequest(logo_object_key=made.object_key), headers=caller.headers)
+        removed = company.update_company(cpb.UpdateCompanyRequest(logo_object_key=""), headers=caller.headers)
+        assert removed.company.logo_url == "" and _gone(container, made.object_key)
