@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from common.db.tables import courses, generation_jobs
 from common.errors import Conflict, InvalidArgument, NotFound
 from common.repos.base import TenantRepository
+from common.repos.like import escape_like
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
 from common.repos.rows import VersionedRecord
 
@@ -88,10 +89,6 @@ def _course(row: Any) -> Course:
     return Course(**{name: mapping[name] for name in _COURSE_FIELDS})
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _conditions(flt: CourseFilter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if flt.visible_teams is not None:
@@ -113,7 +110,7 @@ def _conditions(flt: CourseFilter) -> list[ColumnElement[bool]]:
     if flt.tag is not None:
         where.append(courses.c.tags.contains([flt.tag]))
     if flt.query is not None:
-        pattern = f"%{_escape_like(flt.query)}%"
+        pattern = f"%{escape_like(flt.query)}%"
         where.append(or_(courses.c.title.ilike(pattern, escape="\\"), courses.c.description.ilike(pattern, escape="\\")))
     if flt.target_audience_id is not None:
         where.append(courses.c.target_audience_id == flt.target_audience_id)
@@ -268,7 +265,7 @@ class Courses(TenantRepository):
         inner = select(tag).select_from(courses).where(*_conditions(flt)).subquery()
         stmt = select(inner.c.tag, func.count().label("n")).group_by(inner.c.tag)
         if prefix:
-            stmt = stmt.where(inner.c.tag.ilike(f"{_escape_like(prefix)}%", escape="\\"))
+            stmt = stmt.where(inner.c.tag.ilike(f"{escape_like(prefix)}%", escape="\\"))
         stmt = stmt.order_by(func.count().desc(), inner.c.tag).limit(limit)
         return [(str(t), int(n)) for t, n in self._session.execute(stmt)]
 
