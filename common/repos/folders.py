@@ -227,7 +227,7 @@ class Folders(TenantRepository):
         try:
             with self._session.begin_nested():
                 for row in top:
-                    name = _free_name(row.name, team_name, taken)
+                    name = released_name(row.name, team_name, taken)
                     taken.add(name.lower())
                     if name != row.name:
                         self._session.execute(update(folders).where(folders.c.id == row.id)
@@ -249,7 +249,7 @@ class Folders(TenantRepository):
         return deleted
 
 
-def _free_name(name: str, team_name: str, taken: set[str]) -> str:
+def released_name(name: str, team_name: str, taken: set[str]) -> str:
     """``name``, or ``name (team)`` / ``name (team) 2`` … when the company library uses it (at most 200 characters)."""
     if name.lower() not in taken:
         return name
