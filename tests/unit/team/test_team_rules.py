@@ -7,12 +7,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from common.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
+from common.errors import Conflict, NotFound, PermissionDenied
 from common.gen.mirai.v1 import common_pb2
 from common.repos.folders import MAX_NAME_CHARS, released_name
 from common.repos.teams import Team
 from functions.team import validation as check
 from functions.team.access import TeamAccess, require_manages, require_may_remove, require_visible
+from tests.support.refusals import refused
 
 ME, SOMEONE = uuid.uuid4(), uuid.uuid4()
 NOW = datetime.now(UTC)
@@ -51,37 +52,31 @@ def test_every_member_may_leave() -> None:
     require_may_remove(access(role="member"), ME)
 
 
-def _refused(action: object, field: str) -> None:
-    with pytest.raises(InvalidArgument) as caught:
-        action()  # type: ignore[operator]
-    assert caught.value.field == field
-
-
 def test_names_are_trimmed_required_and_bounded() -> None:
     assert check.team_name("  Safety ") == "Safety"
-    _refused(lambda: check.team_name(" "), "name")
-    _refused(lambda: check.team_name("x" * (check.MAX_NAME + 1)), "name")
-    _refused(lambda: check.team_name("bad\x00name"), "name")
+    refused(lambda: check.team_name(" "), "name")
+    refused(lambda: check.team_name("x" * (check.MAX_NAME + 1)), "name")
+    refused(lambda: check.team_name("bad\x00name"), "name")
     assert check.description("") == ""
-    _refused(lambda: check.description("d" * (check.MAX_DESCRIPTION + 1)), "description")
+    refused(lambda: check.description("d" * (check.MAX_DESCRIPTION + 1)), "description")
 
 
 def test_roles() -> None:
     assert check.team_role(common_pb2.TEAM_ROLE_LEAD) == "lead"
     assert check.team_role(common_pb2.TEAM_ROLE_UNSPECIFIED, default="member") == "member"
-    _refused(lambda: check.team_role(common_pb2.TEAM_ROLE_UNSPECIFIED), "role")
-    _refused(lambda: check.team_role(99, default="member"), "role")
+    refused(lambda: check.team_role(common_pb2.TEAM_ROLE_UNSPECIFIED), "role")
+    refused(lambda: check.team_role(99, default="member"), "role")
 
 
 def test_initial_members() -> None:
     a, b = str(uuid.uuid4()), str(uuid.uuid4())
     assert check.user_ids([], field="lead_user_ids") == []
     assert check.user_ids([a, a.upper(), b], field="lead_user_ids") == [a, b]
-    _refused(lambda: check.user_ids(["nope"], field="lead_user_ids"), "lead_user_ids")
-    _refused(lambda: check.user_ids([str(uuid.uuid4()) for _ in range(check.MAX_INITIAL_MEMBERS + 1)],
+    refused(lambda: check.user_ids(["nope"], field="lead_user_ids"), "lead_user_ids")
+    refused(lambda: check.user_ids([str(uuid.uuid4()) for _ in range(check.MAX_INITIAL_MEMBERS + 1)],
                                     field="member_user_ids"), "member_user_ids")
     check.no_overlap([a], [b])
-    _refused(lambda: check.no_overlap([a], [b, a]), "member_user_ids")
+    refused(lambda: check.no_overlap([a], [b, a]), "member_user_ids")
 
 
 def test_a_released_folder_keeps_its_name_unless_the_company_library_uses_it() -> None:
