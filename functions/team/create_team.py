@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
-
 from common.gen.mirai.v1 import team_pb2 as pb
 from common.rpc.context import Call
 from functions.team import validation as check
+from functions.team.access import require_admin
 from functions.team.messages import described_team
 from functions.team.people import require_active_user
 
@@ -18,14 +17,15 @@ def create_team(request: pb.CreateTeamRequest, call: Call) -> pb.CreateTeamRespo
     members = check.user_ids(list(request.member_user_ids), field="member_user_ids")
     check.no_overlap(leads, members)
     principal = call.require_principal()
+    require_admin(principal)
     with call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:
         company_id = uow.users.get(principal.user_id).company_id
         for field, ids in (("lead_user_ids", leads), ("member_user_ids", members)):
             for user_id in ids:
-                require_active_user(uow, uuid.UUID(user_id), field=field)
+                require_active_user(uow, user_id, field=field)
         team = uow.teams.add(company_id=company_id, name=name, description=description, created_by=principal.user_id)
         for role, ids in (("lead", leads), ("member", members)):
             for user_id in ids:
-                uow.teams.add_member(team.id, uuid.UUID(user_id), role=role)
+                uow.teams.add_member(team.id, user_id, role=role)
         message = described_team(uow, team)
     return pb.CreateTeamResponse(team=message)

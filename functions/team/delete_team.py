@@ -9,12 +9,13 @@ from common.rpc.context import Call
 from functions import inputs
 from functions.course.course_cache import CourseCache
 from functions.if_match import expected_version
-from functions.team.access import team_access
+from functions.team.access import require_admin, team_access
 
 
 def delete_team(request: pb.DeleteTeamRequest, call: Call) -> pb.DeleteTeamResponse:
     team_id = inputs.required_id(request.team_id, field="team_id")
     principal = call.require_principal()
+    require_admin(principal)
     # Many courses change library at once: the library guard kills every cached course entry.
     with CourseCache(call.container.cache, principal.tenant_id).library_write(), \
             call.container.db.tenant_session(principal.tenant_id, principal.user_id) as uow:

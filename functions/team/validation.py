@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from common.errors import InvalidArgument
 from common.gen.mirai.v1 import common_pb2
 from functions import inputs
@@ -34,12 +36,12 @@ def team_role(value: int, *, field: str = "role", default: str | None = None) ->
     return ROLE_NAMES[value]
 
 
-def user_ids(values: list[str], *, field: str) -> list[str]:
+def user_ids(values: list[str], *, field: str) -> list[uuid.UUID]:
     """Distinct ids in the order given (none is fine)."""
-    return [str(u) for u in inputs.id_list(values, field=field, max_items=MAX_INITIAL_MEMBERS)] if values else []
+    return inputs.id_list(values, field=field, max_items=MAX_INITIAL_MEMBERS) if values else []
 
 
-def no_overlap(leads: list[str], members: list[str]) -> None:
+def no_overlap(leads: list[uuid.UUID], members: list[uuid.UUID]) -> None:
     if set(leads) & set(members):
         raise InvalidArgument("names a user who is also in lead_user_ids; give each user one role",
                               field="member_user_ids")

@@ -5,6 +5,8 @@ member outside the seeded team (they lead a team of their own, for the user-id
 cases): naming something of their own tenant they may not see (the team, its
 library's folder, course, module or lesson; someone else's outline, job or
 notification; a team-scoped SME), something of another tenant, and a random id.
+RPCs only owners/admins may call (CreateTeam, DeleteTeam) are sent by the owner, who
+sees all of the tenant: for them only another tenant's id can be unseen.
 Across teams of one tenant: tests/integration/test_cross_team_ids.py.
 All three answers must be identical: same error, same message, same field (or, for
 listings filtered by the id, the same empty page)."""
@@ -30,7 +32,8 @@ from tests.support.course_actors import CourseApi, ServiceApi, Tenant, make_tena
 
 pytestmark = pytest.mark.integration
 
-KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience", "user")
+KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience", "user",
+         "any_team")
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,13 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
         "notification": _notification_of(owner_db, a),
         "audience": str(uuid.uuid4()),  # audiences are company-wide: nothing of A's is hidden from its members
         "user": str(uuid.uuid4()),  # so are users
+        "any_team": str(uuid.uuid4()),  # for an owner, who sees every team of the tenant
     }
     other = {
         **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
         "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
         "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]), "user": str(b.ids["member"]),
+        "any_team": str(b.ids["team"]),
     }
     api = CourseApi(container, a.outsider)
     course = api.create_course(title="Mine").course
@@ -97,6 +102,7 @@ class Case:
     request: Callable[[str, dict[str, str]], dict[str, Any]]  # (the id tried, the caller's own ids) -> fields
     listing: bool = False  # the id filters a list: the answer is a page, not an error
     refusal: str = NotFound.__name__  # what a random id gets
+    caller: str = "outsider"  # or "owner", for RPCs only owners/admins may call
 
 
 def _c(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
@@ -179,15 +185,17 @@ CASES = [
     # NotificationService
     Case("notification", "MarkNotificationRead", "notification", lambda i, _: {"notification_ids": [i]}),
     # TeamService: the team id (the caller's own user id where a user is named)
-    *(Case("team", m, "team", lambda i, _: {"team_id": i}) for m in (
-        "GetTeam", "DeleteTeam", "ListTeamMembers", "ListTeamFolders")),
+    *(Case("team", m, "team", lambda i, _: {"team_id": i}) for m in ("GetTeam", "ListTeamMembers", "ListTeamFolders")),
+    Case("team", "DeleteTeam", "any_team", lambda i, _: {"team_id": i}, caller="owner"),
     Case("team", "UpdateTeam", "team", lambda i, _: {"team_id": i, "name": "x"}),
     Case("team", "AddTeamMember", "team", lambda i, m: {"team_id": i, "user_id": m["me"]}),
     Case("team", "RemoveTeamMember", "team", lambda i, m: {"team_id": i, "user_id": m["me"]}),
     Case("team", "ChangeTeamMemberRole", "team", lambda i, m: {"team_id": i, "user_id": m["me"], "role": 1}),
     # TeamService: user ids (another tenant's user is not found; the team is the caller's own, see world)
-    Case("team", "CreateTeam", "user", lambda i, _: {"name": f"T {uuid.uuid4().hex[:8]}", "member_user_ids": [i]}),
-    Case("team", "CreateTeam", "user", lambda i, _: {"name": f"T {uuid.uuid4().hex[:8]}", "lead_user_ids": [i]}),
+    Case("team", "CreateTeam", "user", lambda i, _: {"name": f"T {uuid.uuid4().hex[:8]}", "member_user_ids": [i]},
+         caller="owner"),
+    Case("team", "CreateTeam", "user", lambda i, _: {"name": f"T {uuid.uuid4().hex[:8]}", "lead_user_ids": [i]},
+         caller="owner"),
     Case("team", "AddTeamMember", "user", lambda i, m: {"team_id": m["team"], "user_id": i}),
     Case("team", "RemoveTeamMember", "user", lambda i, m: {"team_id": m["team"], "user_id": i}),
     Case("team", "ChangeTeamMemberRole", "user", lambda i, m: {"team_id": m["team"], "user_id": i, "role": 1}),
@@ -230,7 +238,7 @@ def _answer(action: Callable[[], Message]) -> tuple[Any, ...]:
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}-{c.kind}")
 def test_an_invisible_id_answers_like_a_random_one(case: Case, world: World, container: Container) -> None:
-    api = ServiceApi(container, world.a.outsider, case.area)
+    api = ServiceApi(container, world.a.owner if case.caller == "owner" else world.a.outsider, case.area)
     call = getattr(api, _snake(case.method))
     random_id = str(uuid.uuid4())
     answers = {

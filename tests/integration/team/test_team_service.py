@@ -102,6 +102,9 @@ def test_a_lead_manages_their_own_team_and_no_other(container: Container, tenant
     unread = ServiceApi(container, newcomer, "notification").list_notifications().notifications
     assert [(n.title, n.link) for n in unread] == [("You were added to Authors", f"/teams/{team}")]
 
+    for admin_only in (lambda: lead.create_team(name="Lead's own"), lambda: lead.delete_team(team_id=team)):
+        assert isinstance(error_of(admin_only), PermissionDenied)
+
     other = teams(container, tenant.owner).create_team(name="Others").team
     for action in (
         lambda: lead.update_team(team_id=other.id, name="Mine now"),

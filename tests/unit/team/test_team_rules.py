@@ -69,9 +69,9 @@ def test_roles() -> None:
 
 
 def test_initial_members() -> None:
-    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    a, b = uuid.uuid4(), uuid.uuid4()
     assert check.user_ids([], field="lead_user_ids") == []
-    assert check.user_ids([a, a.upper(), b], field="lead_user_ids") == [a, b]
+    assert check.user_ids([str(a), str(a).upper(), str(b)], field="lead_user_ids") == [a, b]
     refused(lambda: check.user_ids(["nope"], field="lead_user_ids"), "lead_user_ids")
     refused(lambda: check.user_ids([str(uuid.uuid4()) for _ in range(check.MAX_INITIAL_MEMBERS + 1)],
                                     field="member_user_ids"), "member_user_ids")
