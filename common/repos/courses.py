@@ -1,8 +1,10 @@
 """Course metadata rows (bodies live in object storage).
 
-Every read joins the course's folder for ``team_id``: a course in a team's
-library is visible only to that team (plus owners/admins), and the filters of
-``CourseFilter`` express that as SQL, so listing never loads invisible rows.
+``team_id`` is the course's library: a course in a team's library is visible only
+to that team (plus owners/admins), and the filters of ``CourseFilter`` express
+that as SQL, so listing never loads invisible rows. The database keeps it equal to
+the folder's team (triggers of migration 0017); only a course in no folder has a
+team of its own choosing (the root of that library).
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, func, insert, literal, or_, select, update
+from sqlalchemy import ColumnElement, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.sql import Select
 
-from common.db.tables import courses, folders, generation_jobs
+from common.db.tables import courses, generation_jobs
 from common.errors import Conflict, InvalidArgument, NotFound
 from common.repos.base import TenantRepository
+from common.repos.like import escape_like
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
 from common.repos.rows import VersionedRecord
 
@@ -29,7 +31,7 @@ TagCounts = list[tuple[str, int]]  # an alias: inside Courses, ``list`` is the m
 _EDITABLE = frozenset({
     "title", "description", "status", "tags", "folder_id", "target_audience_id", "language", "outline_id",
     "generation_job_id", "content_version", "content_etag", "module_count", "lesson_count",
-    "estimated_duration_minutes", "updated_by", "published_at",
+    "estimated_duration_minutes", "updated_by", "published_at", "team_id",
 })
 
 
@@ -58,7 +60,7 @@ class Course(VersionedRecord):
     updated_at: datetime
     published_at: datetime | None
     deleted_at: datetime | None
-    # The team of the course's folder (None in the company library); read-only, from the join.
+    # The course's library: its folder's team (None: the company library); in no folder, that library's root.
     team_id: uuid.UUID | None = None
 
 
@@ -79,29 +81,20 @@ class CourseFilter:
     created_by: uuid.UUID | None = None
 
 
-_COURSE_FIELDS = [f.name for f in fields(Course) if f.name != "team_id"]
+_COURSE_FIELDS = [f.name for f in fields(Course)]
 
 
 def _course(row: Any) -> Course:
     mapping = row._mapping
-    return Course(**{name: mapping[name] for name in _COURSE_FIELDS}, team_id=mapping.get("team_id"))
+    return Course(**{name: mapping[name] for name in _COURSE_FIELDS})
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _with_folder() -> Any:
-    return courses.outerjoin(folders, and_(folders.c.tenant_id == courses.c.tenant_id, folders.c.id == courses.c.folder_id))
-
-
-def _conditions(flt: CourseFilter, hidden_folders: Sequence[uuid.UUID]) -> list[ColumnElement[bool]]:
-    """``hidden_folders``: team folders the caller cannot see (``Courses._hidden``)."""
+def _conditions(flt: CourseFilter) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
-    if hidden_folders:
-        # A plain per-row filter on courses keeps the (tenant_id, <sort>) index order usable;
-        # an OR over the joined folder would make the planner sort every visible row.
-        where.append(or_(courses.c.folder_id.is_(None), courses.c.folder_id.not_in(list(hidden_folders))))
+    if flt.visible_teams is not None:
+        # A plain per-row filter on courses keeps the (tenant_id, <sort>) index order usable.
+        company = courses.c.team_id.is_(None)
+        where.append(or_(company, courses.c.team_id.in_(list(flt.visible_teams))) if flt.visible_teams else company)
     if flt.deleted == "live":
         where.append(courses.c.deleted_at.is_(None))
     elif flt.deleted == "trash":
@@ -111,13 +104,13 @@ def _conditions(flt: CourseFilter, hidden_folders: Sequence[uuid.UUID]) -> list[
     elif flt.in_root:
         where.append(courses.c.folder_id.is_(None))
     if flt.team_id is not None:
-        where.append(folders.c.team_id == flt.team_id)
+        where.append(courses.c.team_id == flt.team_id)
     if flt.statuses:
         where.append(courses.c.status.in_(list(flt.statuses)))
     if flt.tag is not None:
         where.append(courses.c.tags.contains([flt.tag]))
     if flt.query is not None:
-        pattern = f"%{_escape_like(flt.query)}%"
+        pattern = f"%{escape_like(flt.query)}%"
         where.append(or_(courses.c.title.ilike(pattern, escape="\\"), courses.c.description.ilike(pattern, escape="\\")))
     if flt.target_audience_id is not None:
         where.append(courses.c.target_audience_id == flt.target_audience_id)
@@ -127,34 +120,16 @@ def _conditions(flt: CourseFilter, hidden_folders: Sequence[uuid.UUID]) -> list[
 
 
 class Courses(TenantRepository):
-    def _hidden(self, flt: CourseFilter) -> list[uuid.UUID]:
-        """Folders of team libraries outside ``flt.visible_teams`` (usually few or none)."""
-        if flt.visible_teams is None:
-            return []
-        stmt = select(folders.c.id).where(folders.c.team_id.is_not(None))
-        if flt.visible_teams:
-            stmt = stmt.where(folders.c.team_id.not_in(list(flt.visible_teams)))
-        return list(self._session.execute(stmt).scalars())
-
-    @staticmethod
-    def _from(flt: CourseFilter) -> Any:
-        """Aggregates join the folder only to filter by team: without it, a count can be index-only."""
-        return _with_folder() if flt.team_id is not None else courses
-
-    def _where(self, flt: CourseFilter) -> list[ColumnElement[bool]]:
-        return _conditions(flt, self._hidden(flt))
-
-    def _select(self) -> Select[Any]:
-        return select(*courses.c, folders.c.team_id.label("team_id")).select_from(_with_folder())
-
     def add(self, *, title: str, created_by: uuid.UUID | None, description: str = "", folder_id: uuid.UUID | None = None,
             target_audience_id: uuid.UUID | None = None, tags: list[str] | None = None, language: str = "en",
-            course_id: uuid.UUID | None = None, content: dict[str, Any] | None = None) -> Course:
-        """``content``: the first body's ``content_version``, ``content_etag`` and counts."""
+            course_id: uuid.UUID | None = None, content: dict[str, Any] | None = None,
+            team_id: uuid.UUID | None = None) -> Course:
+        """``content``: the first body's ``content_version``, ``content_etag`` and counts.
+        ``team_id``: the library root a course in no folder goes to (a folder decides it otherwise)."""
         values: dict[str, Any] = {
             "tenant_id": self.tenant_id, "title": title, "description": description, "folder_id": folder_id,
             "target_audience_id": target_audience_id, "tags": tags or [], "language": language,
-            "created_by": created_by, "updated_by": created_by, **(content or {}),
+            "created_by": created_by, "updated_by": created_by, "team_id": team_id, **(content or {}),
         }
         if course_id is not None:
             values["id"] = course_id
@@ -171,7 +146,7 @@ class Courses(TenantRepository):
         course's content takes this lock first, so content edits are serialized."""
         if for_update:
             self._session.execute(select(courses.c.id).where(courses.c.id == course_id).with_for_update())
-        stmt = self._select().where(courses.c.id == course_id)
+        stmt = select(courses).where(courses.c.id == course_id)
         if not include_deleted:
             stmt = stmt.where(courses.c.deleted_at.is_(None))
         row = self._session.execute(stmt).first()
@@ -266,7 +241,7 @@ class Courses(TenantRepository):
         column = courses.c[sort]
         token_sort = f"{sort}:{'desc' if descending else 'asc'}"
         cursor = decode_token(page_token, sort=token_sort, column=column)
-        stmt = self._select().where(*self._where(flt))
+        stmt = select(courses).where(*_conditions(flt))
         condition = after(cursor, column=column, id_column=courses.c.id, descending=descending)
         if condition is not None:
             stmt = stmt.where(condition)
@@ -275,22 +250,22 @@ class Courses(TenantRepository):
         return page_of(rows, size=size, sort=token_sort, key=lambda c: (getattr(c, sort), c.id))
 
     def count(self, flt: CourseFilter) -> int:
-        stmt = select(func.count()).select_from(self._from(flt)).where(*self._where(flt))
+        stmt = select(func.count()).select_from(courses).where(*_conditions(flt))
         return int(self._session.execute(stmt).scalar_one())
 
     def count_by_folder(self, flt: CourseFilter) -> dict[uuid.UUID | None, int]:
         """Courses per folder id (None: in no folder)."""
-        stmt = (select(courses.c.folder_id, func.count()).select_from(self._from(flt)).where(*self._where(flt))
+        stmt = (select(courses.c.folder_id, func.count()).select_from(courses).where(*_conditions(flt))
                 .group_by(courses.c.folder_id))
         return {folder_id: int(n) for folder_id, n in self._session.execute(stmt)}
 
     def tag_counts(self, flt: CourseFilter, *, prefix: str | None, limit: int) -> TagCounts:
         """Tags of the matching courses, most used first, then alphabetically."""
         tag = func.unnest(courses.c.tags).label("tag")
-        inner = select(tag).select_from(self._from(flt)).where(*self._where(flt)).subquery()
+        inner = select(tag).select_from(courses).where(*_conditions(flt)).subquery()
         stmt = select(inner.c.tag, func.count().label("n")).group_by(inner.c.tag)
         if prefix:
-            stmt = stmt.where(inner.c.tag.ilike(f"{_escape_like(prefix)}%", escape="\\"))
+            stmt = stmt.where(inner.c.tag.ilike(f"{escape_like(prefix)}%", escape="\\"))
         stmt = stmt.order_by(func.count().desc(), inner.c.tag).limit(limit)
         return [(str(t), int(n)) for t, n in self._session.execute(stmt)]
 

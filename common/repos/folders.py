@@ -49,6 +49,9 @@ class TreeNode:
     depth: int
 
 
+MAX_NAME_CHARS = 200  # folders.name check (migration 0002)
+
+
 class Folders(TenantRepository):
     def add(self, *, name: str, parent_id: uuid.UUID | None = None, team_id: uuid.UUID | None = None,
             created_by: uuid.UUID | None = None) -> Folder:
@@ -212,6 +215,30 @@ class Folders(TenantRepository):
             raise
         return self.get(folder_id)
 
+    def release_team(self, team_id: uuid.UUID, *, team_name: str) -> int:
+        """Moves every folder of a team's library (all depths) to the company library and
+        answers how many moved. A top-level folder whose name the company library already
+        uses at the top gets the team's name appended ("Plans (Safety)", then "… 2", …);
+        its courses follow by trigger (migration 0017). Call under ``lock_tree``."""
+        top = self._session.execute(select(folders.c.id, folders.c.name).where(
+            folders.c.team_id == team_id, folders.c.parent_id.is_(None)).order_by(folders.c.name, folders.c.id)).all()
+        taken = {str(n).lower() for n in self._session.execute(select(folders.c.name).where(
+            folders.c.team_id.is_(None), folders.c.parent_id.is_(None))).scalars()}
+        try:
+            with self._session.begin_nested():
+                for row in top:
+                    name = released_name(row.name, team_name, taken)
+                    taken.add(name.lower())
+                    if name != row.name:
+                        self._session.execute(update(folders).where(folders.c.id == row.id)
+                                              .values(name=name, version=folders.c.version + 1))
+                moved = self._session.execute(update(folders).where(folders.c.team_id == team_id).values(team_id=None))
+        except IntegrityError as err:
+            if violated_constraint(err) == "folders_sibling_name_key":  # a folder created meanwhile took a name
+                raise Conflict("the company library changed meanwhile; retry") from None
+            raise
+        return int(moved.rowcount)  # type: ignore[attr-defined]
+
     def delete_many(self, folder_ids: list[uuid.UUID]) -> int:
         """Deletes folders deepest first (parents refuse to go while children exist)."""
         deleted = 0
@@ -220,6 +247,18 @@ class Folders(TenantRepository):
             batch = [r.id for r in rows if r.depth == depth]
             deleted += self._session.execute(delete(folders).where(folders.c.id.in_(batch))).rowcount  # type: ignore[attr-defined]
         return deleted
+
+
+def released_name(name: str, team_name: str, taken: set[str]) -> str:
+    """``name``, or ``name (team)`` / ``name (team) 2`` … when the company library uses it (at most 200 characters)."""
+    if name.lower() not in taken:
+        return name
+    for attempt in range(1, 1000):
+        suffix = f" ({team_name[:120]})" + (f" {attempt}" if attempt > 1 else "")
+        candidate = name[: MAX_NAME_CHARS - len(suffix)].rstrip() + suffix
+        if candidate.lower() not in taken:
+            return candidate
+    raise Conflict("no free folder name in the company library; rename the team's folders first")
 
 
 def _library(library: uuid.UUID | str | None, visible_teams: list[uuid.UUID] | None) -> list[Any]:

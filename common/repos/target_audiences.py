@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Select, delete, func, insert, or_, select,
 from common.db.tables import courses, target_audiences
 from common.errors import Conflict, NotFound
 from common.repos.base import TenantRepository
+from common.repos.like import escape_like
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
 from common.repos.rows import VersionedRecord
 
@@ -68,14 +69,10 @@ def _record(row: Any, *, course_count: int | None = None) -> TargetAudience:
     return TargetAudience(**{name: mapping[name] for name in _COLUMNS}, course_count=int(count))
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filtered(stmt: Select[Any], where: AudienceFilter) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
     if where.query:
-        pattern = f"%{_escape_like(where.query)}%"
+        pattern = f"%{escape_like(where.query)}%"
         conditions.append(or_(*(
             column.ilike(pattern, escape="\\")
             for column in (target_audiences.c.name, target_audiences.c.job_role, target_audiences.c.description)

@@ -1,4 +1,7 @@
-"""Teams and their memberships."""
+"""Teams and their memberships.
+
+Membership is read from here on every request that decides visibility (it is
+never cached), so adding or removing a member takes effect at the next call."""
 
 from __future__ import annotations
 
@@ -7,18 +10,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from common.db.tables import team_members, teams
+from common.db.tables import folders, team_members, teams, users
 from common.errors import AlreadyExists, Conflict, NotFound
 from common.repos.base import TenantRepository
+from common.repos.like import LIKE_ESCAPE, contains
 from common.repos.pagination import Page, after, clamp_page_size, decode_token, order_by, page_of
-from common.repos.rows import to_record, violated_constraint
+from common.repos.rows import VersionedRecord, to_record, violated_constraint
 
 
 @dataclass(frozen=True)
-class Team:
+class Team(VersionedRecord):
     id: uuid.UUID
     tenant_id: uuid.UUID
     company_id: uuid.UUID
@@ -46,6 +50,48 @@ class Membership:
     team_name: str
     role: str
     joined_at: datetime
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A membership with the user's columns a member list shows and searches."""
+
+    team_id: uuid.UUID
+    user_id: uuid.UUID
+    role: str
+    joined_at: datetime
+    email: str
+    first_name: str
+    last_name: str
+    avatar_object_key: str | None
+    company_role: str
+
+
+def _team_conditions(*, member_id: uuid.UUID | None, query: str | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if member_id is not None:
+        where.append(teams.c.id.in_(select(team_members.c.team_id).where(team_members.c.user_id == member_id)))
+    if query:
+        where.append(teams.c.name.ilike(contains(query), escape=LIKE_ESCAPE))
+    return where
+
+
+def _member_conditions(team_id: uuid.UUID, *, role: str | None, query: str | None) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [team_members.c.team_id == team_id]
+    if role is not None:
+        where.append(team_members.c.role == role)
+    if query:
+        pattern = contains(query)
+        full_name = users.c.first_name + " " + users.c.last_name
+        where.append(or_(*(column.ilike(pattern, escape=LIKE_ESCAPE) for column in
+                           (users.c.email, users.c.first_name, users.c.last_name, full_name))))
+    return where
+
+
+def _member_select() -> Any:
+    return (select(team_members, users.c.email, users.c.first_name, users.c.last_name, users.c.avatar_object_key,
+                   users.c.role.label("company_role"))
+            .join(users, users.c.id == team_members.c.user_id))
 
 
 class Teams(TenantRepository):
@@ -132,13 +178,76 @@ class Teams(TenantRepository):
         stmt = select(func.count()).where(team_members.c.team_id == team_id)
         return int(self._session.execute(stmt).scalar_one())
 
-    def list(self, *, page_size: int = 0, page_token: str = "", member_id: uuid.UUID | None = None) -> Page[Team]:
-        """By name; ``member_id`` limits to that user's teams."""
+    def lock(self, team_id: uuid.UUID) -> Team:
+        """The team, its row locked until the transaction ends (serializes member changes and deletion)."""
+        row = self._session.execute(select(teams).where(teams.c.id == team_id).with_for_update()).first()
+        if row is None:
+            raise NotFound("team not found")
+        return to_record(Team, row)
+
+    def member(self, team_id: uuid.UUID, user_id: uuid.UUID) -> TeamMember | None:
+        row = self._session.execute(select(team_members).where(
+            team_members.c.team_id == team_id, team_members.c.user_id == user_id)).first()
+        return None if row is None else to_record(TeamMember, row)
+
+    def set_member_role(self, team_id: uuid.UUID, user_id: uuid.UUID, role: str) -> TeamMember:
+        row = self._session.execute(
+            update(team_members).where(team_members.c.team_id == team_id, team_members.c.user_id == user_id)
+            .values(role=role).returning(*team_members.c)
+        ).first()
+        if row is None:
+            raise NotFound("not a member of this team", field="user_id")
+        return to_record(TeamMember, row)
+
+    def member_counts(self, team_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        if not team_ids:
+            return {}
+        stmt = (select(team_members.c.team_id, func.count()).where(team_members.c.team_id.in_(team_ids))
+                .group_by(team_members.c.team_id))
+        return {team_id: int(n) for team_id, n in self._session.execute(stmt)}
+
+    def folder_counts(self, team_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """Folders of each team's library, every depth (folders_tenant_team_idx)."""
+        if not team_ids:
+            return {}
+        stmt = select(folders.c.team_id, func.count()).where(folders.c.team_id.in_(team_ids)).group_by(folders.c.team_id)
+        return {team_id: int(n) for team_id, n in self._session.execute(stmt)}
+
+    def member_row(self, team_id: uuid.UUID, user_id: uuid.UUID) -> MemberRow:
+        row = self._session.execute(_member_select().where(
+            team_members.c.team_id == team_id, team_members.c.user_id == user_id)).first()
+        if row is None:
+            raise NotFound("not a member of this team", field="user_id")
+        return to_record(MemberRow, row)
+
+    def member_page(self, team_id: uuid.UUID, *, role: str | None = None, query: str | None = None,
+                    page_size: int = 0, page_token: str = "") -> Page[MemberRow]:
+        """Members by join time (oldest first), keyset-paged on (joined_at, user_id)."""
+        size = clamp_page_size(page_size)
+        cursor = decode_token(page_token, sort="joined", column=team_members.c.joined_at)
+        stmt = _member_select().where(*_member_conditions(team_id, role=role, query=query))
+        condition = after(cursor, column=team_members.c.joined_at, id_column=team_members.c.user_id, descending=False)
+        if condition is not None:
+            stmt = stmt.where(condition)
+        stmt = stmt.order_by(*order_by(team_members.c.joined_at, team_members.c.user_id, descending=False)).limit(size + 1)
+        rows = [to_record(MemberRow, r) for r in self._session.execute(stmt)]
+        return page_of(rows, size=size, sort="joined", key=lambda m: (m.joined_at, m.user_id))
+
+    def count_members(self, team_id: uuid.UUID, *, role: str | None = None, query: str | None = None) -> int:
+        stmt = (select(func.count()).select_from(team_members.join(users, users.c.id == team_members.c.user_id))
+                .where(*_member_conditions(team_id, role=role, query=query)))
+        return int(self._session.execute(stmt).scalar_one())
+
+    def count(self, *, member_id: uuid.UUID | None = None, query: str | None = None) -> int:
+        stmt = select(func.count()).select_from(teams).where(*_team_conditions(member_id=member_id, query=query))
+        return int(self._session.execute(stmt).scalar_one())
+
+    def list(self, *, page_size: int = 0, page_token: str = "", member_id: uuid.UUID | None = None,
+             query: str | None = None) -> Page[Team]:
+        """By name; ``member_id`` limits to that user's teams, ``query`` matches the name (case-insensitive)."""
         size = clamp_page_size(page_size)
         cursor = decode_token(page_token, sort="name", column=teams.c.name)
-        stmt = select(teams)
-        if member_id is not None:
-            stmt = stmt.where(teams.c.id.in_(select(team_members.c.team_id).where(team_members.c.user_id == member_id)))
+        stmt = select(teams).where(*_team_conditions(member_id=member_id, query=query))
         condition = after(cursor, column=teams.c.name, id_column=teams.c.id, descending=False)
         if condition is not None:
             stmt = stmt.where(condition)

@@ -121,6 +121,9 @@ def update_course(call: Call, course_id: uuid.UUID, changes: dict[str, Any], *, 
         check_etag(if_match, course.etag, what="course")
         if "folder_id" in changes:
             require_folder(uow, viewer, changes["folder_id"])
+            if changes["folder_id"] is None:
+                # course.proto: no folder is the company library's root (a folder brings its own team).
+                changes = {**changes, "team_id": None}
         if "target_audience_id" in changes:
             require_audience(uow, changes["target_audience_id"])
         if changes.get("status") == "published" and course.status != "published":
@@ -170,11 +173,14 @@ def duplicate_course(call: Call, course_id: uuid.UUID, *, title: str | None, fol
         viewer = load_viewer(uow, principal)
         # Checked again where the copy is made: the source may have been trashed or hidden since.
         _live(read_course(uow, viewer, course_id, include_deleted=True))
-        destination = source.folder_id if folder_id is UNSET else require_folder(uow, viewer, folder_id)
+        if folder_id is UNSET:  # beside the source, in its library (a team's root included)
+            destination, team = source.folder_id, source.team_id
+        else:
+            destination, team = require_folder(uow, viewer, folder_id), None
         course: Course = uow.courses.add(
             course_id=copy_id, title=title or copy_title(source.title), description=source.description,
             folder_id=destination, target_audience_id=source.target_audience_id, tags=list(source.tags),
-            language=source.language, created_by=principal.user_id,
+            language=source.language, created_by=principal.user_id, team_id=team,
         )
         return course
 

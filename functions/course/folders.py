@@ -174,11 +174,9 @@ def _empty_and_delete(uow: Any, viewer: Viewer, folder: Folder, *, contents: Con
         uow.courses.move_out_of(ids, to_folder=None)  # trashed courses restore to the root
         return DeleteResult(deleted_courses=trashed, deleted_folders=uow.folders.delete_many(ids))
     if contents == "to_parent":
+        # A top-level team folder's courses go to the team library's root: in no folder, a
+        # course keeps its team (migration 0017), so they are never shown to the whole company.
         destination, team = folder.parent_id, folder.team_id
-        if destination is None and team is not None and stats.course_count:
-            # Courses at the root belong to the company library: moving a team's courses
-            # there would show them to the whole company.
-            raise FailedPrecondition("a team library has no root for courses; choose target_folder_id instead")
     else:
         assert target_folder_id is not None
         if target_folder_id in {n.id for n in subtree}:

@@ -41,6 +41,7 @@ _RPC_AREA_GROUPS: dict[str, tuple[str, ...]] = {
     "user": ("stripe_api", "storage"),
     "company": ("storage",),
     "course": ("storage",),
+    "team": ("storage",),  # member avatars are presigned URLs
     "sme": ("storage", "encryption"),
     "ai_generation": ("storage", "encryption"),
     "tenant_settings": ("encryption",),

@@ -1,9 +1,13 @@
 """An id the caller may not see answers exactly like an id that does not exist.
 
 For every built RPC that accepts an id, the same request is sent three times by a
-member of no team: naming something of their own tenant they may not see (a team
+member outside the seeded team (they lead a team of their own, for the user-id
+cases): naming something of their own tenant they may not see (the team, its
 library's folder, course, module or lesson; someone else's outline, job or
 notification; a team-scoped SME), something of another tenant, and a random id.
+RPCs only owners/admins may call (CreateTeam, DeleteTeam) are sent by the owner, who
+sees all of the tenant: for them only another tenant's id can be unseen.
+Across teams of one tenant: tests/integration/test_cross_team_ids.py.
 All three answers must be identical: same error, same message, same field (or, for
 listings filtered by the id, the same empty page)."""
 
@@ -29,7 +33,7 @@ from tests.support.course_actors import CourseApi, ServiceApi, Tenant, make_tena
 pytestmark = pytest.mark.integration
 
 KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience", "user",
-         "colleague")
+         "colleague", "any_team")
 
 
 @dataclass(frozen=True)
@@ -77,19 +81,28 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
         "audience": str(uuid.uuid4()),  # audiences are company-wide: nothing of A's is hidden from its members
         "user": _disabled_user_of(owner_db, a),
         "colleague": str(uuid.uuid4()),  # admins see every user of their company: nothing of A's is hidden
+        "any_team": str(uuid.uuid4()),  # for an owner, who sees every team of the tenant
     }
     other = {
         **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
         "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
         "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]),
-        "user": str(b.ids["member"]), "colleague": str(b.ids["member"]),
+        "user": str(b.ids["member"]), "colleague": str(b.ids["member"]), "any_team": str(b.ids["team"]),
     }
     api = CourseApi(container, a.outsider)
     course = api.create_course(title="Mine").course
     module = api.create_module(course_id=course.id, title="Mine").module
     lesson = api.create_lesson(course_id=course.id, module_id=module.id, title="Mine").lesson
     folder = api.create_folder(name=f"Mine {uuid.uuid4().hex[:6]}").folder
-    mine = {"course": course.id, "module": module.id, "lesson": lesson.id, "folder": folder.id}
+    # A team the outsider leads, for the user-id cases (its own team: only the user can be unseen).
+    with owner_db.engine.begin() as conn:
+        own_team = conn.execute(text(
+            "insert into teams (tenant_id, company_id, name) values (:t, :c, 'Outsiders') returning id"),
+            {"t": a.id, "c": a.ids["company"]}).scalar_one()
+        conn.execute(text("insert into team_members (tenant_id, team_id, user_id, role) values (:t, :team, :u, 'lead')"),
+                     {"t": a.id, "team": own_team, "u": a.outsider.principal.user_id})
+    mine = {"course": course.id, "module": module.id, "lesson": lesson.id, "folder": folder.id, "team": str(own_team),
+            "me": str(a.outsider.principal.user_id)}
     return World(a, hidden, other, mine)
 
 
@@ -189,6 +202,21 @@ CASES = [
     Case("user", "DisableUser", "colleague", lambda i, _: {"user_id": i}, caller="owner"),
     Case("user", "EnableUser", "colleague", lambda i, _: {"user_id": i}, caller="owner"),
     Case("user", "ChangeUserRole", "colleague", lambda i, _: {"user_id": i, "role": common_pb2.ROLE_MEMBER}, caller="owner"),
+    # TeamService: the team id (the caller's own user id where a user is named)
+    *(Case("team", m, "team", lambda i, _: {"team_id": i}) for m in ("GetTeam", "ListTeamMembers", "ListTeamFolders")),
+    Case("team", "DeleteTeam", "any_team", lambda i, _: {"team_id": i}, caller="owner"),
+    Case("team", "UpdateTeam", "team", lambda i, _: {"team_id": i, "name": "x"}),
+    Case("team", "AddTeamMember", "team", lambda i, m: {"team_id": i, "user_id": m["me"]}),
+    Case("team", "RemoveTeamMember", "team", lambda i, m: {"team_id": i, "user_id": m["me"]}),
+    Case("team", "ChangeTeamMemberRole", "team", lambda i, m: {"team_id": i, "user_id": m["me"], "role": 1}),
+    # TeamService: user ids (another tenant's user is not found; the team is the caller's own, see world)
+    Case("team", "CreateTeam", "colleague", lambda i, _: {"name": f"T {uuid.uuid4().hex[:8]}", "member_user_ids": [i]},
+         caller="owner"),
+    Case("team", "CreateTeam", "colleague", lambda i, _: {"name": f"T {uuid.uuid4().hex[:8]}", "lead_user_ids": [i]},
+         caller="owner"),
+    Case("team", "AddTeamMember", "colleague", lambda i, m: {"team_id": m["team"], "user_id": i}),
+    Case("team", "RemoveTeamMember", "colleague", lambda i, m: {"team_id": m["team"], "user_id": i}),
+    Case("team", "ChangeTeamMemberRole", "colleague", lambda i, m: {"team_id": m["team"], "user_id": i, "role": 1}),
 ]
 
 # Built RPCs that take no id (the tenant and the caller come from the session).
@@ -201,13 +229,13 @@ NO_IDS = {
     "HealthService.Check", "AuthService.Whoami", "AuthService.GetOnboardingStatus",
     "AuthService.CompleteOnboardingStep", "AuthService.ListPlans", "AuthService.Register",
     "UserService.UpdateProfile", "CompanyService.GetCompany", "CompanyService.UpdateCompany", "CompanyService.CreateLogoUploadUrl",
-    "UserService.CreateAvatarUploadUrl", "CompanyService.GetSeatUsage", "TenantService.GetTenant", "TenantService.GetTenantStats",
+    "UserService.CreateAvatarUploadUrl", "CompanyService.GetSeatUsage", "TenantService.GetTenant", "TenantService.GetTenantStats", "TeamService.ListTeams",
 }
 # Public RPCs whose id is the capability (no tenant or team can hide it): an unknown id is
 # not_found like a random one, tested with them (tests/e2e/test_registration.py).
 CAPABILITY_IDS = {"AuthService.GetRegistrationStatus"}
 SERVICES = {"course": "CourseService", "ai_generation": "AIGenerationService", "target_audience": "TargetAudienceService",
-            "notification": "NotificationService", "user": "UserService"}
+            "notification": "NotificationService", "user": "UserService", "team": "TeamService"}
 
 
 def test_every_built_rpc_that_takes_an_id_is_tried() -> None:
@@ -256,6 +284,7 @@ def test_the_hidden_ids_are_real_and_visible_to_their_owners(world: World, conta
     owner = ServiceApi(container, world.a.owner, "ai_generation")
     assert owner.get_outline(outline_id=world.hidden["outline"]).outline.id == world.hidden["outline"]
     assert owner.get_job(job_id=world.hidden["job"]).job.id == world.hidden["job"]
+    assert ServiceApi(container, world.a.lead, "team").get_team(team_id=world.hidden["team"]).team.id == world.hidden["team"]
     assert ServiceApi(container, world.a.lead, "notification").mark_notification_read(
         notification_ids=[world.hidden["notification"]]).updated_count == 1
     assert ServiceApi(container, world.a.owner, "user").get_user(user_id=world.hidden["user"]).user.id == world.hidden["user"]

@@ -48,6 +48,8 @@ courses = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("published_at", DateTime(timezone=True)),
     Column("deleted_at", DateTime(timezone=True)),
+    # Kept equal to the folder's team by triggers (migration 0017); in no folder, its library's root.
+    Column("team_id", UUID(as_uuid=True)),
 )
 
 course_modules = Table(

@@ -91,13 +91,55 @@ def test_delete_contents_trashes_courses_and_removes_the_subtree(container: Cont
 
 
 def test_a_team_folders_courses_never_fall_into_the_company_library(container: Container, tenant: Tenant) -> None:
+    """Emptied into its parent, a top-level team folder's courses land at the team library's root."""
+    team = str(tenant.ids["team"])
     lead = CourseApi(container, tenant.lead)
-    folder = lead.create_folder(name="Team top", team_id=str(tenant.ids["team"])).folder
+    folder = lead.create_folder(name="Team top", team_id=team).folder
     course = lead.create_course(title="Team course", folder_id=folder.id).course
-    err = error_of(lambda: lead.delete_folder(folder_id=folder.id, move_contents_to_parent=True))
-    assert isinstance(err, FailedPrecondition) and "target_folder_id" in err.message
+    result = lead.delete_folder(folder_id=folder.id, move_contents_to_parent=True)
+    assert (result.moved_course_count, result.deleted_folder_count) == (1, 1)
+    moved = lead.get_course(course_id=course.id).course
+    assert (moved.folder_id, moved.team_id) == ("", team)
     outsider = CourseApi(container, tenant.outsider)
     assert isinstance(error_of(lambda: outsider.get_course(course_id=course.id)), NotFound)
+    assert course.id not in [c.id for c in outsider.list_courses(folder_id="").courses]
+    assert course.id in [c.id for c in lead.list_courses(folder_id="", team_id=team).courses]
+    assert lead.duplicate_course(course_id=course.id).course.team_id == team  # beside its source
+
+
+def test_a_team_course_keeps_its_team_through_trash_and_restore(container: Container, tenant: Tenant) -> None:
+    """Its folder deleted with delete_contents, a team course restores to the team's root, not the company's."""
+    team = str(tenant.ids["team"])
+    lead = CourseApi(container, tenant.lead)
+    folder = lead.create_folder(name="Doomed", team_id=team).folder
+    sub = lead.create_folder(name="Doomed sub", parent_id=folder.id).folder
+    kept = lead.create_course(title="Kept", folder_id=sub.id).course
+    trashed_alone = lead.create_course(title="Alone", folder_id=folder.id).course
+    lead.delete_course(course_id=trashed_alone.id)
+    assert lead.delete_folder(folder_id=folder.id, delete_contents=True).deleted_course_count == 1
+    outsider = CourseApi(container, tenant.outsider)
+    for course in (kept, trashed_alone):
+        restored = lead.restore_course(course_id=course.id).course
+        assert (restored.folder_id, restored.team_id) == ("", team)
+        assert isinstance(error_of(lambda c=course: outsider.get_course(course_id=c.id)), NotFound)
+        lead.delete_course(course_id=course.id)
+        lead.restore_course(course_id=course.id)
+        assert lead.get_course(course_id=course.id).course.team_id == team
+
+
+def test_a_course_follows_its_folder_into_another_library(container: Container, tenant: Tenant) -> None:
+    team = str(tenant.ids["team"])
+    owner, lead = CourseApi(container, tenant.owner), CourseApi(container, tenant.lead)
+    folder = owner.create_folder(name="Wandering").folder
+    course = owner.create_course(title="Wanderer", folder_id=folder.id).course
+    owner.move_folder(folder_id=folder.id, team_id=team)
+    assert lead.get_course(course_id=course.id).course.team_id == team
+    assert isinstance(error_of(lambda: CourseApi(container, tenant.outsider).get_course(course_id=course.id)), NotFound)
+    # UpdateCourse with folder_id "" is the company library's root (course.proto).
+    moved = lead.update_course(course_id=course.id, folder_id="").course
+    assert (moved.folder_id, moved.team_id) == ("", "")
+    copy = lead.duplicate_course(course_id=course.id).course
+    assert copy.team_id == ""
 
 
 def test_moving_contents_into_another_folder(container: Container, tenant: Tenant) -> None:
