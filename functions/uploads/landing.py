@@ -32,7 +32,9 @@ class LandedUpload:
 Handler = Callable[[Any, LandedUpload], None]
 
 # kind (UploadDestination.kind) -> "module:function" taking (container, LandedUpload).
-ROUTES: dict[str, str] = {}
+ROUTES: dict[str, str] = {
+    "submission": "functions.sme.landing:accept_submission",
+}
 
 
 def handler_for(kind: str, routes: dict[str, str] | None = None) -> Handler | None:
