@@ -36,7 +36,7 @@ SEARCH_CONFIGS: dict[str, str] = {
 }
 FALLBACK_CONFIG = "simple"
 MAX_SEARCH_OFFSET = 500  # deeper pages of a relevance ranking are noise, and cost a sort each
-SNIPPET_OPTIONS = "MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=' … ', StartSel=**, StopSel=**"
+SNIPPET_OPTIONS = 'MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … ", StartSel=**, StopSel=**'
 
 
 def search_config(language: str) -> str:
@@ -57,27 +57,31 @@ _VISIBLE = text("""
     where s.id = any(:ids)
       and (:every_team or s.scope = 'global'
            or exists (select 1 from sme_team_access a where a.sme_id = s.id and a.team_id = any(:teams)))""")
+# The tsquery is an InitPlan (computed once, then a parameter of the index scan).
+_Q = "(select tsq from q)"
 _SEARCH = text(f"""
-    with hits as (
+    with q as materialized (select ({_TSQUERY}) as tsq),
+    hits as (
       select c.id, c.sme_id, c.submission_id, c.title, c.content, c.keywords, c.token_count, c.position,
              c.source_file_name, c.created_at, c.language,
-             ts_rank_cd(c.search, ({_TSQUERY}), 1|32) as text_score,
+             ts_rank_cd(c.search, {_Q}, 1|32) as text_score,
              word_similarity(:query, c.title) as title_score
       from sme_knowledge_chunks c
       where (:every_sme or c.sme_id = any(:smes))
-        and (c.search @@ ({_TSQUERY}) or :query <% c.title)
+        and (c.search @@ {_Q} or :query <% c.title)
     ), scored as (
       select *, 1 - (1 - text_score) * (1 - title_score) as score from hits
     ), page as (
       select * from scored where score >= :min_score
       order by score desc, id limit :limit offset :offset
     )
-    select page.*, ts_headline(page.language, page.content, ({_TSQUERY}), '{SNIPPET_OPTIONS}') as snippet
+    select page.*, ts_headline(page.language, page.content, {_Q}, :snippet_options) as snippet
     from page order by score desc, id""")
 _PLAIN_SEARCH = text(f"""
-    select c.id, ts_rank_cd(c.search, ({_TSQUERY}), 1|32) as score
+    with q as materialized (select ({_TSQUERY}) as tsq)
+    select c.id, ts_rank_cd(c.search, {_Q}, 1|32) as score
     from sme_knowledge_chunks c
-    where c.sme_id = any(:smes) and c.search @@ ({_TSQUERY})
+    where c.sme_id = any(:smes) and c.search @@ {_Q}
     order by score desc, c.id limit :limit""")
 _LIST = text("""
     select id, sme_id, submission_id, title, content, keywords, token_count, position, source_file_name, created_at
@@ -207,7 +211,7 @@ class KnowledgeChunks(TenantRepository):
         if sme_ids is not None and not sme_ids:
             return SearchPage([], "")
         params = {"query": query, "every_sme": sme_ids is None, "smes": list(sme_ids or []), "min_score": min_score,
-                  "limit": limit + 1, "offset": offset}
+                  "limit": limit + 1, "offset": offset, "snippet_options": SNIPPET_OPTIONS}
         hits = [
             SearchHit(chunk=to_record(ListedChunk, row), score=min(1.0, max(0.0, float(row.score))),
                       snippet=row.snippet)

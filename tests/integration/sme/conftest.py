@@ -1,0 +1,73 @@
+"""Fixtures of the SME integration tests: SMEService handlers in-process through the real
+Container (PostgreSQL as mirai_app with RLS, moto S3), actors from tests/support/course_actors."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from cloudevents.http import CloudEvent
+from sqlalchemy import text
+
+from common.db import Database
+from functions.bootstrap import Container
+from tests.fakes.kratos import FakeKratos
+from tests.support.course_actors import Actor, ServiceApi, Tenant, make_tenant
+
+
+@pytest.fixture
+def tenant(owner_db: Database, kratos: FakeKratos) -> Tenant:
+    return make_tenant(owner_db, kratos)
+
+
+@pytest.fixture
+def other_tenant(owner_db: Database, kratos: FakeKratos) -> Tenant:
+    return make_tenant(owner_db, kratos)
+
+
+def sme_api(container: Container, actor: Actor) -> ServiceApi:
+    return ServiceApi(container, actor, "sme")
+
+
+def add_team_member(owner_db: Database, kratos: FakeKratos, tenant: Tenant, *, role: str = "member") -> Actor:
+    """A company member who belongs to the seeded team with ``role`` ("member" or "lead")."""
+    from common.rpc.context import Principal
+
+    user_id, slug = uuid.uuid4(), uuid.uuid4().hex[:8]
+    with owner_db.engine.begin() as conn:
+        conn.execute(text(
+            "insert into users (id, tenant_id, company_id, kratos_id, email, role, first_name)"
+            " values (:id, :tenant, :company, :kratos, :email, 'member', 'Mia')"),
+            {"id": user_id, "tenant": tenant.id, "company": tenant.ids["company"], "kratos": f"kratos-{slug}",
+             "email": f"{slug}@team.example"})
+        conn.execute(text("insert into team_members (tenant_id, team_id, user_id, role) values (:t, :team, :u, :r)"),
+                     {"t": tenant.id, "team": tenant.ids["team"], "u": user_id, "r": role})
+    token, _ = kratos.add_session(identity_id=f"kratos-{slug}", email=f"{slug}@team.example")
+    return Actor(Principal(user_id, tenant.id, "member", f"kratos-{slug}", f"{slug}@team.example"), token)
+
+
+def rows(owner_db: Database, sql: str, **params: Any) -> list[Any]:
+    with owner_db.engine.connect() as conn:
+        return list(conn.execute(text(sql), params))
+
+
+def add_chunk(owner_db: Database, tenant_id: uuid.UUID, sme_id: str, *, title: str, content: str,
+              language: str = "simple", submission_id: str | None = None, position: int = 0) -> uuid.UUID:
+    """A chunk as ingestion (not this area) writes it."""
+    with owner_db.engine.begin() as conn:
+        return uuid.UUID(str(conn.execute(text(
+            "insert into sme_knowledge_chunks (tenant_id, sme_id, submission_id, title, content, language, position,"
+            " source_file_name) values (:t, :s, :sub, :title, :content, cast(:lang as regconfig), :pos, 'doc.pdf')"
+            " returning id"),
+            {"t": tenant_id, "s": sme_id, "sub": submission_id, "title": title, "content": content, "lang": language,
+             "pos": position}).scalar_one()))
+
+
+def object_created(container: Container, key: str, *, size: int, content_type: str | None) -> CloudEvent:
+    """The io.minio.object.created event S3 sends for ``key`` (relative, as storage_keys builds it)."""
+    storage = container.storage
+    data: dict[str, Any] = {"bucket": storage.bucket, "key": storage.full_key(key), "size": size, "etag": "e"}
+    if content_type is not None:
+        data["content_type"] = content_type
+    return CloudEvent({"id": str(uuid.uuid4()), "type": "io.minio.object.created", "source": "s3://test"}, data)
