@@ -44,10 +44,6 @@ def search_config(language: str) -> str:
     return SEARCH_CONFIGS.get(language.split("-")[0].strip().lower(), FALLBACK_CONFIG)
 
 
-# One tsquery: the query parsed in every configuration chunks may be stored in.
-_TSQUERY = " || ".join(f"websearch_to_tsquery('{config}', :query)"
-                       for config in sorted({FALLBACK_CONFIG, *SEARCH_CONFIGS.values()}))
-
 # A prompt takes a budget of characters (functions/ai_generation/knowledge.py); this bounds the read.
 MAX_CHUNKS = 2000
 
@@ -57,32 +53,18 @@ _VISIBLE = text("""
     where s.id = any(:ids)
       and (:every_team or s.scope = 'global'
            or exists (select 1 from sme_team_access a where a.sme_id = s.id and a.team_id = any(:teams)))""")
-# The tsquery is an InitPlan (computed once, then a parameter of the index scan).
-_Q = "(select tsq from q)"
-_SEARCH = text(f"""
-    with q as materialized (select ({_TSQUERY}) as tsq),
-    hits as (
-      select c.id, c.sme_id, c.submission_id, c.title, c.content, c.keywords, c.token_count, c.position,
-             c.source_file_name, c.created_at, c.language,
-             ts_rank_cd(c.search, {_Q}, 1|32) as text_score,
-             word_similarity(:query, c.title) as title_score
-      from sme_knowledge_chunks c
-      where (:every_sme or c.sme_id = any(:smes))
-        and (c.search @@ {_Q} or :query <% c.title)
-    ), scored as (
-      select *, 1 - (1 - text_score) * (1 - title_score) as score from hits
-    ), page as (
-      select * from scored where score >= :min_score
-      order by score desc, id limit :limit offset :offset
-    )
-    select page.*, ts_headline(page.language, page.content, {_Q}, :snippet_options) as snippet
-    from page order by score desc, id""")
-_PLAIN_SEARCH = text(f"""
-    with q as materialized (select ({_TSQUERY}) as tsq)
-    select c.id, ts_rank_cd(c.search, {_Q}, 1|32) as score
-    from sme_knowledge_chunks c
-    where c.sme_id = any(:smes) and c.search @@ {_Q}
-    order by score desc, c.id limit :limit""")
+
+_CONFIGS = sorted({FALLBACK_CONFIG, *SEARCH_CONFIGS.values()})
+# The query parsed in every configuration chunks may be stored in. The distinct results are
+# OR-ed into one constant tsquery: most words stem alike in most languages, and a constant
+# lets the planner estimate the match (sixteen near-identical alternatives would multiply
+# its guess and turn the GIN index scan into a sequential one at 100,000 chunks).
+_PARSE = text("select " + ", ".join(f"websearch_to_tsquery('{c}', :query)::text as {c}" for c in _CONFIGS))
+# mirai_search_knowledge (migration 0018) applies the tenant predicate itself so the match
+# can be a GIN index condition (under RLS, ``@@`` is not leakproof and could not be).
+_SEARCH = text("""
+    select * from mirai_search_knowledge(cast(:tsquery as tsquery), :query, :every_sme, cast(:smes as uuid[]),
+                                         :min_score, :limit, :offset, :snippet_options)""")
 _LIST = text("""
     select id, sme_id, submission_id, title, content, keywords, token_count, position, source_file_name, created_at
     from sme_knowledge_chunks
@@ -210,8 +192,9 @@ class KnowledgeChunks(TenantRepository):
         offset = _search_offset(page_token)
         if sme_ids is not None and not sme_ids:
             return SearchPage([], "")
-        params = {"query": query, "every_sme": sme_ids is None, "smes": list(sme_ids or []), "min_score": min_score,
-                  "limit": limit + 1, "offset": offset, "snippet_options": SNIPPET_OPTIONS}
+        params = {"query": query, "tsquery": self.tsquery(query), "every_sme": sme_ids is None,
+                  "smes": list(sme_ids or []), "min_score": min_score, "limit": limit + 1, "offset": offset,
+                  "snippet_options": SNIPPET_OPTIONS}
         hits = [
             SearchHit(chunk=to_record(ListedChunk, row), score=min(1.0, max(0.0, float(row.score))),
                       snippet=row.snippet)
@@ -220,10 +203,11 @@ class KnowledgeChunks(TenantRepository):
         more = len(hits) > limit and offset + limit <= MAX_SEARCH_OFFSET
         return SearchPage(hits[:limit], _offset_token(offset + limit) if more else "")
 
-    def plain_search(self, query: str, *, sme_ids: Sequence[uuid.UUID], limit: int) -> list[uuid.UUID]:
-        """The bare full-text query, without trigram or snippets (the bench compares the two)."""
-        rows = self._session.execute(_PLAIN_SEARCH, {"query": query, "smes": list(sme_ids), "limit": limit})
-        return [row.id for row in rows]
+    def tsquery(self, query: str) -> str:
+        """``query`` as one tsquery over every language: its distinct parses, OR-ed ('' when
+        it has no searchable word in any language, e.g. only punctuation)."""
+        parsed = self._session.execute(_PARSE, {"query": query}).one()
+        return " | ".join(f"( {alternative} )" for alternative in sorted({p for p in parsed if p}))
 
     def visible_smes(self, sme_ids: Sequence[uuid.UUID], *, visible_teams: Sequence[uuid.UUID] | None) -> set[uuid.UUID]:
         """Those of ``sme_ids`` the caller may use; ``visible_teams`` None: every team (owners/admins)."""
