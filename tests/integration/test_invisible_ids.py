@@ -3,7 +3,7 @@
 For every built RPC that accepts an id, the same request is sent three times by a
 member of no team: naming something of their own tenant they may not see (a team
 library's folder, course, module or lesson; someone else's outline, job or
-notification; a team-scoped SME), something of another tenant, and a random id.
+notification; a team-scoped SME, its task and its submission), something of another tenant, and a random id.
 All three answers must be identical: same error, same message, same field (or, for
 listings filtered by the id, the same empty page)."""
 
@@ -20,15 +20,16 @@ from sqlalchemy import text
 
 from common.db import Database
 from common.errors import AppError, NotFound
-from common.gen.mirai.v1 import course_pb2
+from common.gen.mirai.v1 import course_pb2, sme_pb2
 from functions.bootstrap import Container
-from functions.registry import rpc_targets
+from functions.registry import rpc_targets, snake_case
 from tests.fakes.kratos import FakeKratos
 from tests.support.course_actors import CourseApi, ServiceApi, Tenant, make_tenant
 
 pytestmark = pytest.mark.integration
 
-KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience")
+KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "task", "submission", "notification",
+         "audience")
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,14 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
     hidden = {
         **team_course, "folder": str(a.ids["team_folder"]), "team": str(a.ids["team"]),
         "outline": str(a.ids["outline"]), "job": str(a.ids["job"]), "sme": str(a.ids["sme"]),
+        "task": str(a.ids["task"]), "submission": str(a.ids["submission"]),
         "notification": _notification_of(owner_db, a),
         "audience": str(uuid.uuid4()),  # audiences are company-wide: nothing of A's is hidden from its members
     }
     other = {
         **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
         "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
+        "task": str(b.ids["task"]), "submission": str(b.ids["submission"]),
         "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]),
     }
     api = CourseApi(container, a.outsider)
@@ -74,7 +77,10 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
     module = api.create_module(course_id=course.id, title="Mine").module
     lesson = api.create_lesson(course_id=course.id, module_id=module.id, title="Mine").lesson
     folder = api.create_folder(name=f"Mine {uuid.uuid4().hex[:6]}").folder
-    mine = {"course": course.id, "module": module.id, "lesson": lesson.id, "folder": folder.id}
+    # A global SME of A: the outsider may use it (and not edit it).
+    sme = ServiceApi(container, a.owner, "sme").create_sme(name=f"Open {uuid.uuid4().hex[:6]}").sme
+    mine = {"course": course.id, "module": module.id, "lesson": lesson.id, "folder": folder.id, "sme": sme.id,
+            "user": str(a.outsider.principal.user_id)}
     return World(a, hidden, other, mine)
 
 
@@ -90,6 +96,10 @@ class Case:
 
 def _c(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
     return Case("course", method, kind, request, **kw)
+
+
+def _s(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
+    return Case("sme", method, kind, request, **kw)
 
 
 def _ai(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
@@ -165,6 +175,27 @@ CASES = [
     Case("target_audience", "GetTargetAudience", "audience", lambda i, _: {"target_audience_id": i}),
     Case("target_audience", "UpdateTargetAudience", "audience", lambda i, _: {"target_audience_id": i, "name": "x"}),
     Case("target_audience", "DeleteTargetAudience", "audience", lambda i, _: {"target_audience_id": i}),
+    # SMEService: SME, task, submission and team ids
+    *(_s(m, "sme", lambda i, _: {"sme_id": i}) for m in ("GetSME", "DeleteSME", "ListKnowledgeChunks", "ListSubmissions")),
+    _s("UpdateSME", "sme", lambda i, _: {"sme_id": i, "name": "x"}),
+    _s("GrantTeamAccess", "sme", lambda i, _: {"sme_id": i, "team_ids": [str(uuid.UUID(int=2))]}),
+    _s("RevokeTeamAccess", "sme", lambda i, _: {"sme_id": i, "team_ids": [str(uuid.UUID(int=2))]}),
+    _s("CreateTask", "sme", lambda i, m: {"sme_id": i, "assignee_user_id": m["user"], "title": "x"}),
+    _s("CreateUploadUrl", "sme", lambda i, _: {"sme_id": i, "file_name": "a.pdf", "content_type": "application/pdf",
+                                              "size_bytes": 10}),
+    _s("SearchKnowledge", "sme", lambda i, _: {"query": "x", "sme_ids": [i]}),
+    _s("ListTasks", "sme", lambda i, _: {"sme_id": i}, listing=True),
+    *(_s(m, "task", lambda i, _: {"task_id": i}) for m in ("GetTask", "CompleteTask", "CancelTask", "ListSubmissions")),
+    _s("UpdateTask", "task", lambda i, _: {"task_id": i, "title": "x"}),
+    _s("CreateUploadUrl", "task", lambda i, _: {"task_id": i, "file_name": "a.pdf", "content_type": "application/pdf",
+                                               "size_bytes": 10}),
+    *(_s(m, "submission", lambda i, _: {"submission_id": i}) for m in (
+        "GetSubmission", "GetSubmissionDownloadUrl", "ReprocessSubmission", "DeleteSubmission")),
+    _s("ListKnowledgeChunks", "submission", lambda i, m: {"sme_id": m["sme"], "submission_id": i}, listing=True),
+    _s("CreateSME", "team", lambda i, _: {"name": "x", "scope": sme_pb2.SME_SCOPE_TEAM, "team_ids": [i]}),
+    _s("GrantTeamAccess", "team", lambda i, m: {"sme_id": m["sme"], "team_ids": [i]}),
+    _s("RevokeTeamAccess", "team", lambda i, m: {"sme_id": m["sme"], "team_ids": [i]}),
+    _s("ListSmes", "team", lambda i, _: {"team_id": i}, listing=True),
     # NotificationService
     Case("notification", "MarkNotificationRead", "notification", lambda i, _: {"notification_ids": [i]}),
 ]
@@ -183,17 +214,13 @@ NO_IDS = {
 # not_found like a random one, tested with them (tests/e2e/test_registration.py).
 CAPABILITY_IDS = {"AuthService.GetRegistrationStatus"}
 SERVICES = {"course": "CourseService", "ai_generation": "AIGenerationService", "target_audience": "TargetAudienceService",
-            "notification": "NotificationService"}
+            "notification": "NotificationService", "sme": "SMEService"}
 
 
 def test_every_built_rpc_that_takes_an_id_is_tried() -> None:
     built = {f"{t.service}.{t.method}" for t in rpc_targets() if t.implemented()}
     tried = {f"{SERVICES[case.area]}.{case.method}" for case in CASES}
     assert built - NO_IDS - CAPABILITY_IDS == tried
-
-
-def _snake(method: str) -> str:
-    return "".join(f"_{ch.lower()}" if ch.isupper() else ch for ch in method).lstrip("_")
 
 
 def _answer(action: Callable[[], Message]) -> tuple[Any, ...]:
@@ -207,7 +234,7 @@ def _answer(action: Callable[[], Message]) -> tuple[Any, ...]:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}-{c.kind}")
 def test_an_invisible_id_answers_like_a_random_one(case: Case, world: World, container: Container) -> None:
     api = ServiceApi(container, world.a.outsider, case.area)
-    call = getattr(api, _snake(case.method))
+    call = getattr(api, snake_case(case.method))
     random_id = str(uuid.uuid4())
     answers = {
         name: _answer(lambda id_=id_: call(**case.request(id_, world.mine)))
@@ -232,5 +259,9 @@ def test_the_hidden_ids_are_real_and_visible_to_their_owners(world: World, conta
     owner = ServiceApi(container, world.a.owner, "ai_generation")
     assert owner.get_outline(outline_id=world.hidden["outline"]).outline.id == world.hidden["outline"]
     assert owner.get_job(job_id=world.hidden["job"]).job.id == world.hidden["job"]
+    sme = ServiceApi(container, world.a.owner, "sme")
+    assert sme.get_sme(sme_id=world.hidden["sme"]).sme.scope == sme_pb2.SME_SCOPE_TEAM
+    assert sme.get_task(task_id=world.hidden["task"]).task.sme_id == world.hidden["sme"]
+    assert sme.get_submission(submission_id=world.hidden["submission"]).submission.sme_id == world.hidden["sme"]
     assert ServiceApi(container, world.a.lead, "notification").mark_notification_read(
         notification_ids=[world.hidden["notification"]]).updated_count == 1
