@@ -12,7 +12,6 @@ names, the protobuf response. A database of its own is created and dropped.
 from __future__ import annotations
 
 import statistics
-import time
 import uuid
 from collections.abc import Callable
 
@@ -20,12 +19,11 @@ from sqlalchemy import text
 
 from common.db import Database
 from common.gen.mirai.v1 import sme_pb2
-from common.rpc.context import Call, Principal
+from common.rpc.context import Call
 from functions.bootstrap import Container
 from functions.sme.search_knowledge import search_knowledge
-from tests.bench.course_library import bench_container
-from tests.bench.harness import Row
-from tests.support.seed import seed_tenant
+from tests.bench.course_library import bench_container, seed_with_outsider
+from tests.bench.harness import Row, interleaved_samples
 
 CHUNKS = 100_000
 SMES = 10
@@ -36,12 +34,8 @@ _BARE = text("select * from mirai_search_knowledge(cast(:tsq as tsquery), :q, :e
 
 
 def _seed(container: Container, owner_db: Database) -> tuple[Call, Call, list[uuid.UUID]]:
-    member_id = uuid.uuid4()
+    ids, owner, member = seed_with_outsider(owner_db)
     with owner_db.engine.begin() as conn:
-        ids = seed_tenant(conn, f"bench-{uuid.uuid4().hex[:6]}")
-        conn.execute(text("insert into users (id, tenant_id, company_id, email, role)"
-                          " values (:id, :t, :c, 'outsider@bench.example', 'member')"),
-                     {"id": member_id, "t": ids["tenant"], "c": ids["company"]})
         smes = [conn.execute(text("insert into subject_matter_experts (tenant_id, name, scope) values (:t, :n, 'global')"
                                   " returning id"), {"t": ids["tenant"], "n": f"SME {n}"}).scalar_one()
                 for n in range(SMES - 1)] + [ids["sme"]]  # the seeded one is team-scoped
@@ -56,21 +50,8 @@ def _seed(container: Container, owner_db: Database) -> tuple[Call, Call, list[uu
             {"t": ids["tenant"], "smes": smes, "n": len(smes), "chunks": CHUNKS})
     with owner_db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("vacuum analyze sme_knowledge_chunks"))
-    owner = Principal(ids["owner"], ids["tenant"], "owner", "bench-owner", "owner@bench.example")
-    member = Principal(member_id, ids["tenant"], "member", "bench-member", "outsider@bench.example")
     return (Call(principal=owner, container=container, headers={}),
             Call(principal=member, container=container, headers={}), smes[:-1])
-
-
-def _interleaved(a: Callable[[], object], b: Callable[[], object]) -> tuple[list[float], list[float]]:
-    a(), b()
-    samples: tuple[list[float], list[float]] = ([], [])
-    for _ in range(RUNS):
-        for fn, out in ((a, samples[0]), (b, samples[1])):
-            started = time.perf_counter()
-            fn()
-            out.append(time.perf_counter() - started)
-    return samples
 
 
 def _p99(samples: list[float]) -> float:
@@ -95,7 +76,8 @@ def rows() -> list[Row]:
         assert search_knowledge(request, owner).results, "the seeded chunks must match"
         out: list[Row] = []
         for who, call, every, smes in (("owner", owner, True, []), ("member", member, False, global_smes)):
-            rpc, sql = _interleaved(lambda call=call: search_knowledge(request, call), bare(every, smes))
+            rpc, sql = interleaved_samples(lambda call=call: search_knowledge(request, call), bare(every, smes),
+                                           runs=RUNS)
             name = f"SearchKnowledge, {who}, {CHUNKS:,} chunks (N={RUNS})"
             out.append(Row(f"{name} p50", statistics.median(rpc), "bare search SQL p50", statistics.median(sql)))
             out.append(Row(f"{name} p99", _p99(rpc), "bare search SQL p99", _p99(sql)))

@@ -3,19 +3,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, DateTime, Integer, Table, Text
-from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR, UUID
+from sqlalchemy import BigInteger, Column, Integer, Table, Text
+from sqlalchemy.dialects.postgresql import ARRAY, TSVECTOR
 
-from common.db.tables.core import id_column, metadata
-
-
-def _uuid(name: str, *, nullable: bool = True) -> Column:  # type: ignore[type-arg]
-    return Column(name, UUID(as_uuid=True), nullable=nullable)
-
-
-def _ts(name: str, *, nullable: bool = True) -> Column:  # type: ignore[type-arg]
-    return Column(name, DateTime(timezone=True), nullable=nullable)
-
+# The column helpers of the core tables: one definition of a uuid and a timestamptz column.
+from common.db.tables.core import _ts, _uuid, id_column, metadata
 
 subject_matter_experts = Table(
     "subject_matter_experts",

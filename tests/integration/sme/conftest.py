@@ -1,29 +1,19 @@
-"""Fixtures of the SME integration tests: SMEService handlers in-process through the real
-Container (PostgreSQL as mirai_app with RLS, moto S3), actors from tests/support/course_actors."""
+"""Helpers of the SME integration tests: SMEService handlers in-process through the real
+Container (PostgreSQL as mirai_app with RLS, moto S3), actors from tests/support/course_actors;
+the ``tenant`` and ``other_tenant`` fixtures are tests/integration/conftest.py's."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Any
 
-import pytest
 from cloudevents.http import CloudEvent
 from sqlalchemy import text
 
 from common.db import Database
 from functions.bootstrap import Container
 from tests.fakes.kratos import FakeKratos
-from tests.support.course_actors import Actor, ServiceApi, Tenant, make_tenant
-
-
-@pytest.fixture
-def tenant(owner_db: Database, kratos: FakeKratos) -> Tenant:
-    return make_tenant(owner_db, kratos)
-
-
-@pytest.fixture
-def other_tenant(owner_db: Database, kratos: FakeKratos) -> Tenant:
-    return make_tenant(owner_db, kratos)
+from tests.support.course_actors import Actor, ServiceApi, Tenant
 
 
 def sme_api(container: Container, actor: Actor) -> ServiceApi:
