@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from common.db import Database
-from tests.fakes.kratos import FakeKratos
-from tests.support.course_actors import Tenant, make_tenant
 from tests.support.redis_process import RedisProcess
 
 
@@ -19,14 +16,3 @@ def redis_process(tmp_path: Path) -> Iterator[RedisProcess]:
     server.start()
     yield server
     server.kill()
-
-
-@pytest.fixture
-def tenant(owner_db: Database, kratos: FakeKratos) -> Tenant:
-    """A seeded tenant with an owner, a team lead and a member of no team (course and SME tests)."""
-    return make_tenant(owner_db, kratos)
-
-
-@pytest.fixture
-def other_tenant(owner_db: Database, kratos: FakeKratos) -> Tenant:
-    return make_tenant(owner_db, kratos)

@@ -1,6 +1,6 @@
 """Helpers of the SME integration tests: SMEService handlers in-process through the real
 Container (PostgreSQL as mirai_app with RLS, moto S3), actors from tests/support/course_actors;
-the ``tenant`` and ``other_tenant`` fixtures are tests/integration/conftest.py's."""
+the ``tenant`` and ``other_tenant`` fixtures are the course tests'."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sqlalchemy import text
 from common.db import Database
 from functions.bootstrap import Container
 from tests.fakes.kratos import FakeKratos
+from tests.integration.course.conftest import other_tenant, tenant  # noqa: F401  (fixtures)
 from tests.support.course_actors import Actor, ServiceApi, Tenant
 
 
@@ -20,7 +21,7 @@ def sme_api(container: Container, actor: Actor) -> ServiceApi:
     return ServiceApi(container, actor, "sme")
 
 
-def add_team_member(owner_db: Database, kratos: FakeKratos, tenant: Tenant, *, role: str = "member") -> Actor:
+def add_team_member(owner_db: Database, kratos: FakeKratos, of: Tenant, *, role: str = "member") -> Actor:
     """A company member who belongs to the seeded team with ``role`` ("member" or "lead")."""
     from common.rpc.context import Principal
 
@@ -29,12 +30,12 @@ def add_team_member(owner_db: Database, kratos: FakeKratos, tenant: Tenant, *, r
         conn.execute(text(
             "insert into users (id, tenant_id, company_id, kratos_id, email, role, first_name)"
             " values (:id, :tenant, :company, :kratos, :email, 'member', 'Mia')"),
-            {"id": user_id, "tenant": tenant.id, "company": tenant.ids["company"], "kratos": f"kratos-{slug}",
+            {"id": user_id, "tenant": of.id, "company": of.ids["company"], "kratos": f"kratos-{slug}",
              "email": f"{slug}@team.example"})
         conn.execute(text("insert into team_members (tenant_id, team_id, user_id, role) values (:t, :team, :u, :r)"),
-                     {"t": tenant.id, "team": tenant.ids["team"], "u": user_id, "r": role})
+                     {"t": of.id, "team": of.ids["team"], "u": user_id, "r": role})
     token, _ = kratos.add_session(identity_id=f"kratos-{slug}", email=f"{slug}@team.example")
-    return Actor(Principal(user_id, tenant.id, "member", f"kratos-{slug}", f"{slug}@team.example"), token)
+    return Actor(Principal(user_id, of.id, "member", f"kratos-{slug}", f"{slug}@team.example"), token)
 
 
 def rows(owner_db: Database, sql: str, **params: Any) -> list[Any]:
