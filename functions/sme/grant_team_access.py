@@ -1,9 +1,9 @@
 """SMEService.GrantTeamAccess: more teams may use a team-scoped SME. Owners/admins, or a
-lead of every team granted."""
+lead of every team granted. A global SME may be granted teams too: they take effect when
+it becomes team-scoped (UpdateSME needs at least one granted team for that)."""
 
 from __future__ import annotations
 
-from common.errors import FailedPrecondition
 from common.gen.mirai.v1 import sme_pb2 as pb
 from common.rpc.context import Call
 from functions import inputs
@@ -24,8 +24,6 @@ def grant_team_access(request: pb.GrantTeamAccessRequest, call: Call) -> pb.Gran
         sme = usable_sme(uow, viewer, sme_id)
         check_teams(uow, viewer, teams)
         require_leads_all(viewer, teams, doing="grant these teams access")
-        if sme.scope != "team":
-            raise FailedPrecondition("a global SME is open to every team already; make it team-scoped first")
         expected = expected_version(request.if_match, sme, conflict=STALE)
         sme = uow.smes.change_access(sme_id, grant=teams, granted_by=principal.user_id, expected_version=expected)
         people = uow.user_summaries.by_ids([sme.created_by])

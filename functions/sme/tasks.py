@@ -37,7 +37,7 @@ def tell_assignee(uow: Any, *, task: SmeTask, sme: Sme, assignee: User, assigner
            message=f"{_display_name(assigner)} asked you for documents for {sme.name}.",
            link=TASK_LINK.format(id=task.id), resource=Resource("sme_task", task.id), actor_id=assigner.id)
     request_task_assigned(
-        uow, to=Recipient(assignee.email, f"{assignee.first_name} {assignee.last_name}".strip()),
+        uow, to=Recipient(assignee.email, f"{assignee.first_name} {assignee.last_name}".strip()[:200]),
         locale=assignee.locale, assigner_name=_display_name(assigner)[:200], sme_name=sme.name, task_title=task.title,
         task_id=task.id, due_date=task.due_at.strftime("%Y-%m-%d %H:%M UTC") if task.due_at else "",
     )

@@ -121,9 +121,13 @@ def test_team_access_is_granted_and_revoked_but_never_to_none(container: Contain
     assert isinstance(last, FailedPrecondition)
     # The lead's team lost access: the SME is invisible to them now.
     assert isinstance(error_of(lambda: sme_api(container, tenant.lead).get_sme(sme_id=sme.id)), NotFound)
+    # A global SME becomes team-scoped once it has a team.
     glob = owner.create_sme(name="Everyone").sme
-    assert isinstance(error_of(lambda: owner.grant_team_access(sme_id=glob.id, team_ids=[str(team2)])),
-                      FailedPrecondition)
+    assert isinstance(error_of(lambda: owner.update_sme(sme_id=glob.id, scope=pb.SME_SCOPE_TEAM)), FailedPrecondition)
+    owner.grant_team_access(sme_id=glob.id, team_ids=[str(team2)])
+    narrowed = owner.update_sme(sme_id=glob.id, scope=pb.SME_SCOPE_TEAM).sme
+    assert (narrowed.scope, list(narrowed.team_ids)) == (pb.SME_SCOPE_TEAM, [str(team2)])
+    assert isinstance(error_of(lambda: sme_api(container, tenant.outsider).get_sme(sme_id=glob.id)), NotFound)
 
 
 def test_deleting_an_sme_removes_its_submissions_chunks_and_objects(
