@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from common.db.tables import sme_task_submissions, sme_tasks
@@ -119,6 +119,22 @@ class SmeTasks(TenantRepository):
     def cancel(self, task_id: uuid.UUID, *, reason: str) -> SmeTask | None:
         return self.change(task_id, {"status": "cancelled", "cancelled_at": func.now(), "cancel_reason": reason},
                            from_statuses=ACTIVE)
+
+    def claim_reminder(self, task_id: uuid.UUID) -> SmeTask | None:
+        """Marks the due-date reminder sent, once: None when it was sent already or the task closed."""
+        row = self._session.execute(
+            update(sme_tasks)
+            .where(sme_tasks.c.id == task_id, sme_tasks.c.status == "open", sme_tasks.c.due_reminder_sent_at.is_(None))
+            .values(due_reminder_sent_at=func.now()).returning(sme_tasks.c.id)
+        ).first()
+        return None if row is None else self.get(task_id)
+
+    def due_soon(self, *, within_seconds: int, limit: int) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """(task, tenant) of open tasks due within ``within_seconds`` whose reminder is unsent,
+        across tenants (mirai_sme_tasks_due_soon, SECURITY DEFINER; any session)."""
+        rows = self._session.execute(text("select task_id, tenant_id from mirai_sme_tasks_due_soon(:w, :l)"),
+                                     {"w": within_seconds, "l": limit})
+        return [(row.task_id, row.tenant_id) for row in rows]
 
     def mark_submitted(self, task_id: uuid.UUID) -> None:
         """An open task with its first upload becomes submitted (sme.proto SmeTaskStatus)."""

@@ -10,7 +10,7 @@ from common.repos.sme_tasks import ACTIVE, SmeTask
 from common.repos.smes import Sme
 from common.repos.users import User
 from functions.mail.messages import Recipient
-from functions.mail.requests import request_task_assigned
+from functions.mail.requests import request_task_assigned, request_task_due_soon
 from functions.notification.notify import Resource, notify
 
 TASK_LINK = "/sme/tasks/{id}"
@@ -32,15 +32,31 @@ def _display_name(user: User) -> str:
     return f"{user.first_name} {user.last_name}".strip() or user.email
 
 
+def _recipient(user: User) -> Recipient:
+    return Recipient(user.email, f"{user.first_name} {user.last_name}".strip()[:200])
+
+
+def _due(task: SmeTask) -> str:
+    return task.due_at.strftime("%Y-%m-%d %H:%M UTC") if task.due_at else ""
+
+
 def tell_assignee(uow: Any, *, task: SmeTask, sme: Sme, assignee: User, assigner: User) -> None:
     notify(uow, user_id=assignee.id, type="sme_task_assigned", title=f"Documents requested: {task.title}"[:200],
            message=f"{_display_name(assigner)} asked you for documents for {sme.name}.",
            link=TASK_LINK.format(id=task.id), resource=Resource("sme_task", task.id), actor_id=assigner.id)
     request_task_assigned(
-        uow, to=Recipient(assignee.email, f"{assignee.first_name} {assignee.last_name}".strip()[:200]),
-        locale=assignee.locale, assigner_name=_display_name(assigner)[:200], sme_name=sme.name, task_title=task.title,
-        task_id=task.id, due_date=task.due_at.strftime("%Y-%m-%d %H:%M UTC") if task.due_at else "",
+        uow, to=_recipient(assignee), locale=assignee.locale, assigner_name=_display_name(assigner)[:200],
+        sme_name=sme.name, task_title=task.title, task_id=task.id, due_date=_due(task),
     )
+
+
+def remind_assignee(uow: Any, *, task: SmeTask, sme: Sme, assignee: User) -> None:
+    """A day before the deadline: in-app and by mail, in the transaction that marks it sent."""
+    notify(uow, user_id=assignee.id, type="sme_task_due_soon", title=f"Due soon: {task.title}"[:200],
+           message=f"The documents for {sme.name} are due {_due(task)}.", link=TASK_LINK.format(id=task.id),
+           resource=Resource("sme_task", task.id))
+    request_task_due_soon(uow, to=_recipient(assignee), locale=assignee.locale, sme_name=sme.name,
+                          task_title=task.title, task_id=task.id, due_date=_due(task))
 
 
 def require_active(task: SmeTask, *, doing: str) -> None:

@@ -16,6 +16,9 @@ The SMEs searched are chosen by the caller (the SMEs it may use, read under RLS)
 only ever narrowed here. The statement is planned per call (EXECUTE … USING) so the
 planner sees the real tsquery.
 
+``mirai_sme_tasks_due_soon`` lists open tasks due within a window, across tenants, for
+the reminder sweep (sme.proto: a reminder is sent 24 h before the deadline).
+
 Revision ID: 0018_sme_search
 Revises: 0013_subscription_state
 Create Date: 2026-12-02
@@ -31,6 +34,7 @@ down_revision = "0013_subscription_state"
 branch_labels = None
 depends_on = None
 
+_DUE = "mirai_sme_tasks_due_soon(integer, integer)"
 _SEARCH = "mirai_search_knowledge(tsquery, text, boolean, uuid[], double precision, integer, integer, text)"
 
 
@@ -78,7 +82,22 @@ def upgrade() -> None:
     $$""")
 
 
+    # The task reminder sweep (every 15 min) finds open tasks due within the hour window
+    # across tenants (sme_tasks_due_idx of 0003); each is then claimed in its tenant's session.
+    definer_function(_DUE, """
+    create function mirai_sme_tasks_due_soon(p_within_seconds integer, p_limit integer)
+      returns table (task_id uuid, tenant_id uuid)
+    language sql stable security definer set search_path = pg_catalog, public as $$
+      select t.id, t.tenant_id from sme_tasks t
+      where t.status = 'open' and t.due_reminder_sent_at is null
+        and t.due_at <= now() + make_interval(secs => greatest(p_within_seconds, 0)) and t.due_at > now()
+      order by t.due_at
+      limit greatest(p_limit, 0)
+    $$""")
+
+
 def downgrade() -> None:
+    op.execute(f"drop function {_DUE}")
     op.execute(f"drop function {_SEARCH}")
     op.execute("drop index sme_chunks_tenant_title_trgm_idx")
     op.execute("drop index sme_chunks_tenant_search_idx")
