@@ -24,8 +24,8 @@ def _no_outbox_backlog(request: pytest.FixtureRequest, owner_db: Database) -> It
     """These tests queue mail and ingestion events that no relay publishes here; they are
     removed after each test so the shared database's due outbox stays small (the relay's
     claim tests take the first 100 due rows of every tenant)."""
-    yield
     tenants = [request.getfixturevalue(name).id for name in ("tenant", "other_tenant") if name in request.fixturenames]
+    yield
     if tenants:
         with owner_db.engine.begin() as conn:
             conn.execute(text("delete from outbox where tenant_id = any(:t)"), {"t": tenants})
