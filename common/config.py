@@ -183,6 +183,8 @@ class Settings:
     local_mode: bool
     local_data_dir: str
     version: str
+    submission_max_bytes: int = 100 * 1024 * 1024
+    """SME_SUBMISSION_MAX_BYTES: the largest SME document an upload URL is made for and accepted."""
     seaweedfs_events_token: str | None = field(default=None, repr=False)
     """Set by the local runner when it starts SeaweedFS (never read from the environment)."""
 
@@ -244,6 +246,7 @@ class Settings:
             local_mode=_bool(env, "MIRAI_LOCAL", False),
             local_data_dir=_str(env, "MIRAI_DATA_DIR", ".mirai") or ".mirai",
             version=_str(env, "MIRAI_VERSION", "dev") or "dev",
+            submission_max_bytes=_int(env, "SME_SUBMISSION_MAX_BYTES", 100 * 1024 * 1024, lo=1024, hi=5 * 1024**3),
         )
 
     @property

@@ -116,7 +116,7 @@ CATALOGUE: tuple[EventType, ...] = (
         source="/mirai/mail",
         direction="internal",
         schema_file="io.mirai.mail.requested.json",
-        description="A mail (welcome, invitation, payment failed) should be sent to one person, once.",
+        description="A mail (welcome, invitation, payment failed, SME task assigned) should be sent to one person, once.",
     ),
     EventType(
         type="io.mirai.outbox.pending",

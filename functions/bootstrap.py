@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import AbstractContextManager
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from common.adapters.payments import StripePayments
     from common.db import Database
 
+
+log = logging.getLogger("mirai.bootstrap")
 
 READ_ONLY_EXEMPT_SERVICES = frozenset({"BillingService", "AuthService"})
 
@@ -150,6 +153,25 @@ class Container:
         if isinstance(self.cache, RedisCache) and self.settings.auth_cache_ttl_seconds > 0:
             return RedisSessionCache(self.cache.client)
         return NoSessionCache()
+
+    @cached_property
+    def knowledge_vectors(self) -> bool:
+        """Whether the database has pgvector, checked once at start-up (the SME area's
+        STARTUP_ADAPTERS). Without it, or when the check fails, search is full-text alone;
+        never a reason not to start."""
+        from common.errors import AppError
+        from common.repos.knowledge_chunks import vector_extension_installed
+
+        try:
+            with self.db.system_session() as uow:
+                found = vector_extension_installed(uow.session)
+        except AppError as err:
+            log.warning("pgvector check failed (%s); knowledge search is full-text only", type(err).__name__)
+            return False
+        # Embeddings are not stored yet (docs/design.md §15): full-text ranking either way.
+        log.info("knowledge search: full-text and trigram%s", " (pgvector present, embeddings not stored yet)"
+                 if found else " (no pgvector)")
+        return found
 
     @cached_property
     def authenticator(self) -> Any:

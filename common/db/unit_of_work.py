@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from common.repos.registrations import Registrations
     from common.repos.seats import Seats
     from common.repos.sent_mails import SentMails
+    from common.repos.sme_submissions import SmeSubmissions
+    from common.repos.sme_tasks import SmeTasks
+    from common.repos.smes import Smes
     from common.repos.subscription_states import SubscriptionStates
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
@@ -162,6 +165,24 @@ class UnitOfWork:
         from common.repos.knowledge_chunks import KnowledgeChunks
 
         return KnowledgeChunks(self.session, self.tenant_id)
+
+    @cached_property
+    def smes(self) -> Smes:
+        from common.repos.smes import Smes
+
+        return Smes(self.session, self.tenant_id)
+
+    @cached_property
+    def sme_tasks(self) -> SmeTasks:
+        from common.repos.sme_tasks import SmeTasks
+
+        return SmeTasks(self.session, self.tenant_id)
+
+    @cached_property
+    def sme_submissions(self) -> SmeSubmissions:
+        from common.repos.sme_submissions import SmeSubmissions
+
+        return SmeSubmissions(self.session, self.tenant_id)
 
     @cached_property
     def course_structure(self) -> CourseStructure:

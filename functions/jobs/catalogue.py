@@ -64,6 +64,8 @@ JOB_TARGETS: tuple[Target, ...] = (
         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60),
     ),
     _job("cleanup_expired_registrations", schedule="0 * * * *", scaling=_JOB_SCALING),
+    # SME task deadlines: a reminder a day before, once per task (a guarded mark).
+    _job("sme_task_reminders", schedule="*/15 * * * *", scaling=_JOB_SCALING),
     _job("record_checkout_paid", event_types=("com.stripe.checkout.session.completed",), scaling=_JOB_SCALING),
     # Stripe's subscription and invoice events, applied to the company in Stripe's order.
     _job("sync_subscription", event_types=(

@@ -13,7 +13,7 @@ MAIL_REQUESTED = "io.mirai.mail.requested"
 MAIL_SOURCE = "/mirai/mail"
 DEFAULT_LOCALE = "en"
 
-TemplateName = Literal["welcome", "invitation", "payment_failed"]
+TemplateName = Literal["welcome", "invitation", "payment_failed", "sme_task_assigned", "sme_task_due_soon"]
 TEMPLATE_NAMES: tuple[str, ...] = get_args(TemplateName)
 
 

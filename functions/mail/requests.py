@@ -3,7 +3,8 @@ outbox row commits or rolls back with the change that causes the mail.
 
 After the commit, the caller nudges the relay (``container.relay_nudge()``), as for
 every outbox event; the send_mail job then sends it once. Call sites come with their
-RPCs: welcome (provisioning), invitation (InvitationService), payment failed (billing).
+RPCs: welcome (provisioning), invitation (InvitationService), payment failed (billing), SME task
+assigned (SMEService), SME task due soon (the reminder sweep).
 """
 
 from __future__ import annotations
@@ -65,6 +66,24 @@ def request_invitation(uow: UnitOfWork, *, to: Recipient, locale: str | None, in
     if note.strip():
         variables["note"] = note.strip()
     return request_mail(uow, template="invitation", to=to, locale=locale, variables=variables)
+
+
+def request_task_assigned(uow: UnitOfWork, *, to: Recipient, locale: str | None, assigner_name: str, sme_name: str,
+                          task_title: str, task_id: uuid.UUID, due_date: str = "") -> uuid.UUID:
+    """The assignee of an SME task (new or reassigned) is asked for the documents."""
+    variables = {"recipient_name": to.name.strip(), "assigner_name": assigner_name, "sme_name": sme_name,
+                 "task_title": task_title, "task_id": str(task_id)}
+    if due_date:
+        variables["due_date"] = due_date
+    return request_mail(uow, template="sme_task_assigned", to=to, locale=locale, variables=variables)
+
+
+def request_task_due_soon(uow: UnitOfWork, *, to: Recipient, locale: str | None, sme_name: str, task_title: str,
+                          task_id: uuid.UUID, due_date: str) -> uuid.UUID:
+    """The assignee of an open SME task, a day before its deadline."""
+    variables = {"recipient_name": to.name.strip(), "sme_name": sme_name, "task_title": task_title,
+                 "task_id": str(task_id), "due_date": due_date}
+    return request_mail(uow, template="sme_task_due_soon", to=to, locale=locale, variables=variables)
 
 
 def request_payment_failed(uow: UnitOfWork, *, to: Recipient, locale: str | None, company_name: str,

@@ -35,6 +35,7 @@ Handler = Callable[[Any, LandedUpload], None]
 ROUTES: dict[str, str] = {
     "avatar": "functions.user.avatar_landing:accept_avatar",
     "logo": "functions.company.logo_landing:accept_logo",
+    "submission": "functions.sme.landing:accept_submission",
 }
 
 

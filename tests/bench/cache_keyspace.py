@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import statistics
 import tempfile
-import time
 import uuid
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -28,7 +27,7 @@ from common.rpc.context import Call, Principal
 from functions.bootstrap import Container
 from functions.course.create_course import create_course
 from functions.course.update_course import update_course
-from tests.bench.harness import Row
+from tests.bench.harness import Row, interleaved_samples
 from tests.bench.stack import migrated_settings
 from tests.support.redis_process import RedisProcess
 from tests.support.seed import seed_tenant
@@ -39,14 +38,8 @@ RUNS = 40
 
 def interleaved_medians(a: Callable[[], object], b: Callable[[], object], *, runs: int) -> tuple[float, float]:
     """Median seconds of ``a`` and of ``b``, timed alternately after one warm-up call each."""
-    a(), b()
-    samples: tuple[list[float], list[float]] = ([], [])
-    for _ in range(runs):
-        for fn, out in ((a, samples[0]), (b, samples[1])):
-            started = time.perf_counter()
-            fn()
-            out.append(time.perf_counter() - started)
-    return statistics.median(samples[0]), statistics.median(samples[1])
+    first, second = interleaved_samples(a, b, runs=runs)
+    return statistics.median(first), statistics.median(second)
 
 
 def _crowd(url: str) -> None:

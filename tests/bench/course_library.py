@@ -48,8 +48,9 @@ def bench_container() -> Iterator[tuple[Container, Database]]:
         yield container, owner_db
 
 
-def _seed(container: Container, owner_db: Database) -> tuple[Call, Call]:
-    """The owner's call and a member's (outside the seeded team, so one team library is hidden)."""
+def seed_with_outsider(owner_db: Database) -> tuple[dict[str, uuid.UUID], Principal, Principal]:
+    """A seeded tenant's ids, its owner and a member outside the seeded team (so its team
+    library and team-scoped SME are hidden from them)."""
     member_id = uuid.uuid4()
     with owner_db.engine.begin() as conn:
         ids = seed_tenant(conn, f"bench-{uuid.uuid4().hex[:6]}")
@@ -58,6 +59,12 @@ def _seed(container: Container, owner_db: Database) -> tuple[Call, Call]:
                      {"id": member_id, "t": ids["tenant"], "c": ids["company"]})
     member = Principal(member_id, ids["tenant"], "member", "bench-member", "outsider@bench.example")
     principal = Principal(ids["owner"], ids["tenant"], "owner", "bench-owner", "owner@bench.example")
+    return ids, principal, member
+
+
+def _seed(container: Container, owner_db: Database) -> tuple[Call, Call]:
+    """The owner's call and a member's (outside the seeded team, so one team library is hidden)."""
+    ids, principal, member = seed_with_outsider(owner_db)
     with container.db.tenant_session(ids["tenant"], ids["owner"]) as uow:
         uow.courses.bulk_add([
             {"title": f"Course {i:05d}", "description": "seeded", "tags": ["bench"], "created_by": ids["owner"]}

@@ -36,6 +36,20 @@ def median_seconds(fn: Callable[[], object], *, runs: int = 7, warmup: int = 1) 
     return statistics.median(samples)
 
 
+def interleaved_samples(a: Callable[[], object], b: Callable[[], object], *,
+                        runs: int) -> tuple[list[float], list[float]]:
+    """Seconds of each call of ``a`` and of ``b``, timed alternately (A, B, A, B, …) after one
+    warm-up call each, so drift on a shared machine hits both alike."""
+    a(), b()
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(runs):
+        for fn, out in ((a, samples[0]), (b, samples[1])):
+            started = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - started)
+    return samples
+
+
 def _fmt(seconds: float) -> str:
     if seconds < 0.001:
         return f"{seconds * 1e6:.1f} µs"

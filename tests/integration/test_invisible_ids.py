@@ -4,7 +4,7 @@ For every built RPC that accepts an id, the same request is sent three times by 
 member outside the seeded team (they lead a team of their own, for the user-id
 cases): naming something of their own tenant they may not see (the team, its
 library's folder, course, module or lesson; someone else's outline, job or
-notification; a team-scoped SME), something of another tenant, and a random id.
+notification; a team-scoped SME, its task and its submission), something of another tenant, and a random id.
 RPCs only owners/admins may call (CreateTeam, DeleteTeam) are sent by the owner, who
 sees all of the tenant: for them only another tenant's id can be unseen.
 Across teams of one tenant: tests/integration/test_cross_team_ids.py.
@@ -24,16 +24,17 @@ from sqlalchemy import text
 
 from common.db import Database
 from common.errors import AppError, NotFound
-from common.gen.mirai.v1 import common_pb2, course_pb2
+from common.gen.mirai.v1 import common_pb2, course_pb2, sme_pb2
 from functions.bootstrap import Container
-from functions.registry import rpc_targets
+from functions.registry import rpc_targets, snake_case
 from tests.fakes.kratos import FakeKratos
 from tests.support.course_actors import CourseApi, ServiceApi, Tenant, make_tenant
 
 pytestmark = pytest.mark.integration
 
 KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience", "user",
-         "colleague", "any_team")
+         "colleague", "any_team",
+         "task", "submission")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
     hidden = {
         **team_course, "folder": str(a.ids["team_folder"]), "team": str(a.ids["team"]),
         "outline": str(a.ids["outline"]), "job": str(a.ids["job"]), "sme": str(a.ids["sme"]),
+        "task": str(a.ids["task"]), "submission": str(a.ids["submission"]),
         "notification": _notification_of(owner_db, a),
         "audience": str(uuid.uuid4()),  # audiences are company-wide: nothing of A's is hidden from its members
         "user": _disabled_user_of(owner_db, a),
@@ -86,6 +88,7 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
     other = {
         **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
         "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
+        "task": str(b.ids["task"]), "submission": str(b.ids["submission"]),
         "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]),
         "user": str(b.ids["member"]), "colleague": str(b.ids["member"]), "any_team": str(b.ids["team"]),
     }
@@ -101,8 +104,11 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
             {"t": a.id, "c": a.ids["company"]}).scalar_one()
         conn.execute(text("insert into team_members (tenant_id, team_id, user_id, role) values (:t, :team, :u, 'lead')"),
                      {"t": a.id, "team": own_team, "u": a.outsider.principal.user_id})
+    # A global SME of A: the outsider may use it (and not edit it).
+    sme = ServiceApi(container, a.owner, "sme").create_sme(name=f"Open {uuid.uuid4().hex[:6]}").sme
+    me = str(a.outsider.principal.user_id)
     mine = {"course": course.id, "module": module.id, "lesson": lesson.id, "folder": folder.id, "team": str(own_team),
-            "me": str(a.outsider.principal.user_id)}
+            "me": me, "user": me, "sme": sme.id}
     return World(a, hidden, other, mine)
 
 
@@ -119,6 +125,10 @@ class Case:
 
 def _c(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
     return Case("course", method, kind, request, **kw)
+
+
+def _s(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
+    return Case("sme", method, kind, request, **kw)
 
 
 def _ai(method: str, kind: str, request: Callable[[str, dict[str, str]], dict[str, Any]], **kw: Any) -> Case:
@@ -194,6 +204,27 @@ CASES = [
     Case("target_audience", "GetTargetAudience", "audience", lambda i, _: {"target_audience_id": i}),
     Case("target_audience", "UpdateTargetAudience", "audience", lambda i, _: {"target_audience_id": i, "name": "x"}),
     Case("target_audience", "DeleteTargetAudience", "audience", lambda i, _: {"target_audience_id": i}),
+    # SMEService: SME, task, submission and team ids
+    *(_s(m, "sme", lambda i, _: {"sme_id": i}) for m in ("GetSME", "DeleteSME", "ListKnowledgeChunks", "ListSubmissions")),
+    _s("UpdateSME", "sme", lambda i, _: {"sme_id": i, "name": "x"}),
+    _s("GrantTeamAccess", "sme", lambda i, _: {"sme_id": i, "team_ids": [str(uuid.UUID(int=2))]}),
+    _s("RevokeTeamAccess", "sme", lambda i, _: {"sme_id": i, "team_ids": [str(uuid.UUID(int=2))]}),
+    _s("CreateTask", "sme", lambda i, m: {"sme_id": i, "assignee_user_id": m["user"], "title": "x"}),
+    _s("CreateUploadUrl", "sme", lambda i, _: {"sme_id": i, "file_name": "a.pdf", "content_type": "application/pdf",
+                                              "size_bytes": 10}),
+    _s("SearchKnowledge", "sme", lambda i, _: {"query": "x", "sme_ids": [i]}),
+    _s("ListTasks", "sme", lambda i, _: {"sme_id": i}, listing=True),
+    *(_s(m, "task", lambda i, _: {"task_id": i}) for m in ("GetTask", "CompleteTask", "CancelTask", "ListSubmissions")),
+    _s("UpdateTask", "task", lambda i, _: {"task_id": i, "title": "x"}),
+    _s("CreateUploadUrl", "task", lambda i, _: {"task_id": i, "file_name": "a.pdf", "content_type": "application/pdf",
+                                               "size_bytes": 10}),
+    *(_s(m, "submission", lambda i, _: {"submission_id": i}) for m in (
+        "GetSubmission", "GetSubmissionDownloadUrl", "ReprocessSubmission", "DeleteSubmission")),
+    _s("ListKnowledgeChunks", "submission", lambda i, m: {"sme_id": m["sme"], "submission_id": i}, listing=True),
+    _s("CreateSME", "team", lambda i, _: {"name": "x", "scope": sme_pb2.SME_SCOPE_TEAM, "team_ids": [i]}),
+    _s("GrantTeamAccess", "team", lambda i, m: {"sme_id": m["sme"], "team_ids": [i]}),
+    _s("RevokeTeamAccess", "team", lambda i, m: {"sme_id": m["sme"], "team_ids": [i]}),
+    _s("ListSmes", "team", lambda i, _: {"team_id": i}, listing=True),
     # NotificationService
     Case("notification", "MarkNotificationRead", "notification", lambda i, _: {"notification_ids": [i]}),
     # UserService
@@ -235,17 +266,14 @@ NO_IDS = {
 # not_found like a random one, tested with them (tests/e2e/test_registration.py).
 CAPABILITY_IDS = {"AuthService.GetRegistrationStatus"}
 SERVICES = {"course": "CourseService", "ai_generation": "AIGenerationService", "target_audience": "TargetAudienceService",
-            "notification": "NotificationService", "user": "UserService", "team": "TeamService"}
+            "notification": "NotificationService", "user": "UserService", "team": "TeamService",
+            "sme": "SMEService"}
 
 
 def test_every_built_rpc_that_takes_an_id_is_tried() -> None:
     built = {f"{t.service}.{t.method}" for t in rpc_targets() if t.implemented()}
     tried = {f"{SERVICES[case.area]}.{case.method}" for case in CASES}
     assert built - NO_IDS - CAPABILITY_IDS == tried
-
-
-def _snake(method: str) -> str:
-    return "".join(f"_{ch.lower()}" if ch.isupper() else ch for ch in method).lstrip("_")
 
 
 def _answer(action: Callable[[], Message]) -> tuple[Any, ...]:
@@ -259,7 +287,7 @@ def _answer(action: Callable[[], Message]) -> tuple[Any, ...]:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method}-{c.kind}")
 def test_an_invisible_id_answers_like_a_random_one(case: Case, world: World, container: Container) -> None:
     api = ServiceApi(container, getattr(world.a, case.caller), case.area)
-    call = getattr(api, _snake(case.method))
+    call = getattr(api, snake_case(case.method))
     random_id = str(uuid.uuid4())
     answers = {
         name: _answer(lambda id_=id_: call(**case.request(id_, world.mine)))
@@ -285,6 +313,10 @@ def test_the_hidden_ids_are_real_and_visible_to_their_owners(world: World, conta
     assert owner.get_outline(outline_id=world.hidden["outline"]).outline.id == world.hidden["outline"]
     assert owner.get_job(job_id=world.hidden["job"]).job.id == world.hidden["job"]
     assert ServiceApi(container, world.a.lead, "team").get_team(team_id=world.hidden["team"]).team.id == world.hidden["team"]
+    sme = ServiceApi(container, world.a.owner, "sme")
+    assert sme.get_sme(sme_id=world.hidden["sme"]).sme.scope == sme_pb2.SME_SCOPE_TEAM
+    assert sme.get_task(task_id=world.hidden["task"]).task.sme_id == world.hidden["sme"]
+    assert sme.get_submission(submission_id=world.hidden["submission"]).submission.sme_id == world.hidden["sme"]
     assert ServiceApi(container, world.a.lead, "notification").mark_notification_read(
         notification_ids=[world.hidden["notification"]]).updated_count == 1
     assert ServiceApi(container, world.a.owner, "user").get_user(user_id=world.hidden["user"]).user.id == world.hidden["user"]

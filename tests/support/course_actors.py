@@ -86,7 +86,9 @@ class ServiceApi:
 
         messages = importlib.import_module(f"common.gen.mirai.v1.{self._area}_pb2")
         handler = getattr(importlib.import_module(f"functions.{self._area}.{snake}"), snake)
-        request_type = getattr(messages, "".join(part.title() for part in snake.split("_")) + "Request")
+        # Case-insensitive: "create_sme" is CreateSMERequest, "list_smes" ListSmesRequest.
+        wanted = (snake.replace("_", "") + "request").lower()
+        (request_type,) = [getattr(messages, name) for name in dir(messages) if name.lower() == wanted]
 
         def invoke(**fields: Any) -> Any:
             return handler(request_type(**fields), self._call)

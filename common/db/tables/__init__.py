@@ -18,6 +18,13 @@ from common.db.tables.generation import (
     outline_sections,
 )
 from common.db.tables.people import notifications, target_audiences
+from common.db.tables.sme import (
+    sme_knowledge_chunks,
+    sme_task_submissions,
+    sme_tasks,
+    sme_team_access,
+    subject_matter_experts,
+)
 
 __all__ = [
     "companies",
@@ -36,6 +43,11 @@ __all__ = [
     "notifications",
     "outline_lessons",
     "outline_sections",
+    "sme_knowledge_chunks",
+    "sme_task_submissions",
+    "sme_tasks",
+    "sme_team_access",
+    "subject_matter_experts",
     "target_audiences",
     "team_members",
     "teams",

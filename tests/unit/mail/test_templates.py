@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from functions.mail.delivery import render
-from functions.mail.messages import MailRequest, Recipient
+from functions.mail.messages import TEMPLATE_NAMES, MailRequest, Recipient
 from functions.mail.templates import TEMPLATES_DIR, MailTemplates, TemplateError, locale_candidates
 
 FRONTEND = "https://app.example.com"
@@ -19,6 +19,11 @@ VARIABLES = {
     "welcome": {"recipient_name": "Ada", "company_name": "Acme"},
     "invitation": {"inviter_name": "Grace Hopper", "company_name": "Acme", "invite_token": TOKEN, "note": "See you!"},
     "payment_failed": {"recipient_name": "Ada", "company_name": "Acme", "amount_due": "49.00 EUR"},
+    "sme_task_assigned": {"recipient_name": "Ada", "assigner_name": "Grace", "sme_name": "Safety",
+                          "task_title": "Acme crane manuals", "task_id": "6f1c0f5e-7f1a-4b8e-9d61-3c2f9f0e8a11",
+                          "due_date": "2026-12-24 12:00 UTC"},
+    "sme_task_due_soon": {"recipient_name": "Ada", "sme_name": "Safety", "task_title": "Acme crane manuals",
+                          "task_id": "6f1c0f5e-7f1a-4b8e-9d61-3c2f9f0e8a11", "due_date": "2026-12-24 12:00 UTC"},
 }
 
 
@@ -35,6 +40,18 @@ def test_every_template_writes_a_subject_a_text_and_an_html_part(template: str) 
     assert "Acme" in mail.subject and "\n" not in mail.subject
     assert "Acme" in mail.text and "<" not in mail.text
     assert "Acme" in mail.html and mail.html.lstrip().startswith("<!DOCTYPE html>")
+
+
+def test_every_template_has_sample_variables_here() -> None:
+    assert set(VARIABLES) == set(TEMPLATE_NAMES)
+
+
+@pytest.mark.parametrize("template", ["sme_task_assigned", "sme_task_due_soon"])
+def test_sme_task_mails_link_to_the_task_and_name_the_deadline(template: str) -> None:
+    mail = render(_request(template), MailTemplates(), frontend_url=FRONTEND)
+    link = f"{FRONTEND}/sme/tasks/6f1c0f5e-7f1a-4b8e-9d61-3c2f9f0e8a11"
+    assert link in mail.text and link in mail.html
+    assert "2026-12-24 12:00 UTC" in mail.text and "Safety" in mail.html
 
 
 def test_the_invitation_carries_the_accept_link_the_inviter_and_the_note() -> None:

@@ -186,14 +186,16 @@ class KnowledgeChunk(_message.Message):
     def __init__(self, id: _Optional[str] = ..., sme_id: _Optional[str] = ..., submission_id: _Optional[str] = ..., title: _Optional[str] = ..., content: _Optional[str] = ..., keywords: _Optional[_Iterable[str]] = ..., token_count: _Optional[int] = ..., position: _Optional[int] = ..., source_file_name: _Optional[str] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class KnowledgeSearchResult(_message.Message):
-    __slots__ = ("chunk", "score", "sme_name")
+    __slots__ = ("chunk", "score", "sme_name", "snippet")
     CHUNK_FIELD_NUMBER: _ClassVar[int]
     SCORE_FIELD_NUMBER: _ClassVar[int]
     SME_NAME_FIELD_NUMBER: _ClassVar[int]
+    SNIPPET_FIELD_NUMBER: _ClassVar[int]
     chunk: KnowledgeChunk
     score: float
     sme_name: str
-    def __init__(self, chunk: _Optional[_Union[KnowledgeChunk, _Mapping]] = ..., score: _Optional[float] = ..., sme_name: _Optional[str] = ...) -> None: ...
+    snippet: str
+    def __init__(self, chunk: _Optional[_Union[KnowledgeChunk, _Mapping]] = ..., score: _Optional[float] = ..., sme_name: _Optional[str] = ..., snippet: _Optional[str] = ...) -> None: ...
 
 class CreateSMERequest(_message.Message):
     __slots__ = ("name", "description", "domain", "scope", "team_ids")
@@ -569,19 +571,23 @@ class ListKnowledgeChunksResponse(_message.Message):
     def __init__(self, chunks: _Optional[_Iterable[_Union[KnowledgeChunk, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total_count: _Optional[int] = ...) -> None: ...
 
 class SearchKnowledgeRequest(_message.Message):
-    __slots__ = ("query", "sme_ids", "limit", "min_score")
+    __slots__ = ("query", "sme_ids", "limit", "min_score", "page_token")
     QUERY_FIELD_NUMBER: _ClassVar[int]
     SME_IDS_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     MIN_SCORE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     query: str
     sme_ids: _containers.RepeatedScalarFieldContainer[str]
     limit: int
     min_score: float
-    def __init__(self, query: _Optional[str] = ..., sme_ids: _Optional[_Iterable[str]] = ..., limit: _Optional[int] = ..., min_score: _Optional[float] = ...) -> None: ...
+    page_token: str
+    def __init__(self, query: _Optional[str] = ..., sme_ids: _Optional[_Iterable[str]] = ..., limit: _Optional[int] = ..., min_score: _Optional[float] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class SearchKnowledgeResponse(_message.Message):
-    __slots__ = ("results",)
+    __slots__ = ("results", "next_page_token")
     RESULTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     results: _containers.RepeatedCompositeFieldContainer[KnowledgeSearchResult]
-    def __init__(self, results: _Optional[_Iterable[_Union[KnowledgeSearchResult, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, results: _Optional[_Iterable[_Union[KnowledgeSearchResult, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
