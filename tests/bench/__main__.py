@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import cache_keyspace, cache_storage, course_library, embedded_s3, generation, imports, load
+from tests.bench import cache_keyspace, cache_storage, course_library, embedded_s3, generation, imports, ingestion, load
 from tests.bench.harness import Row, render
 
 
@@ -16,8 +16,10 @@ def main() -> int:
     rows += course_library.rows()
     rows += cache_keyspace.rows()
     rows += generation.rows()
+    rows += ingestion.rows()
     print(render(rows))
     print(load.report())
+    print(ingestion.report())
     return 0
 
 
