@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from common.repos.registrations import Registrations
     from common.repos.seats import Seats
     from common.repos.sent_mails import SentMails
+    from common.repos.submission_ingestions import SubmissionIngestions
     from common.repos.subscription_states import SubscriptionStates
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
@@ -155,6 +156,12 @@ class UnitOfWork:
         from common.repos.knowledge_chunks import KnowledgeChunks
 
         return KnowledgeChunks(self.session, self.tenant_id)
+
+    @cached_property
+    def submission_ingestions(self) -> SubmissionIngestions:
+        from common.repos.submission_ingestions import SubmissionIngestions
+
+        return SubmissionIngestions(self.session, self.tenant_id)
 
     @cached_property
     def course_structure(self) -> CourseStructure:
