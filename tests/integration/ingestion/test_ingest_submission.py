@@ -6,30 +6,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from cloudevents.http import CloudEvent
 from sqlalchemy import text
 
 from common import storage_keys
-from common.adapters.crypto import mask_api_key
 from common.config import Settings
 from common.db import Database
-from common.repos.tenant_ai_settings import NewKey
 from functions.ai_generation.lease_sweep import sweep_expired_leases
 from functions.bootstrap import Container
 from functions.jobs.ingest_submission import ingest_submission
 from tests.fakes.gemini import FakeGemini, FakeReply
+from tests.support.ingestion import API_KEY, FIXTURES, add_sme, give_ai_key, requested, upload
 from tests.support.owner_rows import owner_rows
 from tests.support.tenants import SeededTenant, provision_tenant
 
 pytestmark = pytest.mark.integration
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
-TYPES = {".pdf": "application/pdf", ".txt": "text/plain",
-         ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
 @pytest.fixture(scope="module")
@@ -49,41 +41,8 @@ def jobs(settings: Settings, gemini: FakeGemini) -> Iterator[Container]:
 @pytest.fixture
 def tenant(jobs: Container) -> SeededTenant:
     seeded = provision_tenant(jobs.db)
-    key = NewKey(sealed=jobs.keyring.encrypt("AIzaSy-ingest", seeded.tenant_id), mask=mask_api_key("AIzaSy-ingest"),
-                 status="valid", checked_at=datetime.now(UTC))
-    with jobs.db.tenant_session(seeded.tenant_id, seeded.owner_id) as uow:
-        uow.ai_settings.upsert(updated_by=seeded.owner_id, model="gemini-2.5-flash", key=key)
+    give_ai_key(jobs, seeded)
     return seeded
-
-
-def _sme(db: Database, tenant: SeededTenant) -> uuid.UUID:
-    with db.tenant_session(tenant.tenant_id, tenant.owner_id) as uow:
-        return uow.session.execute(text(
-            "insert into subject_matter_experts (tenant_id, name, scope, status, created_by) "
-            "values (:t, 'Safety', 'global', 'ingesting', :u) returning id"), {"t": tenant.tenant_id, "u": tenant.owner_id},
-        ).scalar_one()  # type: ignore[no-any-return]
-
-
-def _upload(jobs: Container, tenant: SeededTenant, sme_id: uuid.UUID, name: str, data: bytes | None = None) -> uuid.UUID:
-    """A submission as the landing leaves it: its object in storage, the row ``uploaded``."""
-    submission_id = uuid.uuid4()
-    key = storage_keys.submission_file(tenant.tenant_id, submission_id, name)
-    body = (FIXTURES / name).read_bytes() if data is None else data
-    jobs.storage.put(key, body, TYPES[Path(name).suffix])
-    with jobs.db.tenant_session(tenant.tenant_id, tenant.owner_id) as uow:
-        uow.session.execute(text("""
-            insert into sme_task_submissions (id, tenant_id, sme_id, file_name, content_type, size_bytes, object_key,
-                                              status, uploaded_by, uploaded_at)
-            values (:id, :t, :s, :name, :type, :size, :key, 'uploaded', :u, now())"""), {
-            "id": submission_id, "t": tenant.tenant_id, "s": sme_id, "name": name, "type": TYPES[Path(name).suffix],
-            "size": len(body), "key": jobs.storage.full_key(key), "u": tenant.owner_id})
-    return submission_id
-
-
-def _event(tenant: SeededTenant, sme_id: uuid.UUID, submission_id: uuid.UUID, **extra: str) -> CloudEvent:
-    return CloudEvent({"type": "io.mirai.ingestion.requested", "source": "/mirai/sme", "id": str(uuid.uuid4())},
-                      {"tenant_id": str(tenant.tenant_id), "sme_id": str(sme_id), "submission_id": str(submission_id),
-                       **extra})
 
 
 def _submission(owner_db: Database, submission_id: uuid.UUID) -> dict[str, object]:
@@ -100,10 +59,10 @@ def _chunks(owner_db: Database, submission_id: uuid.UUID) -> list[dict[str, obje
 def test_a_pdf_is_ingested_with_its_pages_notes_summary_and_knowledge_file(
     jobs: Container, tenant: SeededTenant, gemini: FakeGemini, owner_db: Database
 ) -> None:
-    sme_id = _sme(jobs.db, tenant)
-    submission_id = _upload(jobs, tenant, sme_id, "handbook.pdf")
+    sme_id = add_sme(jobs, tenant)
+    submission_id = upload(jobs, tenant, sme_id, "handbook.pdf")
     calls = len(gemini.requests)
-    assert ingest_submission(jobs)(_event(tenant, sme_id, submission_id)) == "succeeded"
+    assert ingest_submission(jobs)(requested(tenant, sme_id, submission_id)) == "succeeded"
 
     stored = _submission(owner_db, submission_id)
     assert stored["status"] == "processed" and stored["chunk_count"] == 1 and stored["error_message"] is None
@@ -112,10 +71,11 @@ def test_a_pdf_is_ingested_with_its_pages_notes_summary_and_knowledge_file(
     assert "mast chains" in str(chunk["content"]) and "charging bay" in str(chunk["content"])
     assert (chunk["page_start"], chunk["page_end"], chunk["source_file_name"]) == (1, 3, "handbook.pdf")
     assert chunk["tenant_id"] == tenant.tenant_id and chunk["title"] == "Forklift safety Every driver checks the"
-    assert chunk["keywords"] and all(isinstance(k, str) for k in chunk["keywords"])  # type: ignore[union-attr]
+    keywords = chunk["keywords"]
+    assert isinstance(keywords, list) and keywords and all(isinstance(k, str) for k in keywords)
     # One notes call for the batch and one for the summary, with the tenant's key.
     made = gemini.requests[calls:]
-    assert len(made) == 2 and all(r.api_key == "AIzaSy-ingest" for r in made)
+    assert len(made) == 2 and all(r.api_key == API_KEY for r in made)
     sme = owner_rows(owner_db, "select status, knowledge_summary from subject_matter_experts where id = :i", i=sme_id)[0]
     assert sme == {"status": "ready", "knowledge_summary": "handbook.pdf: A document in 1 parts."}
     knowledge = jobs.storage.get_json(storage_keys.sme_knowledge(tenant.tenant_id, sme_id))
@@ -129,9 +89,9 @@ def test_a_pdf_is_ingested_with_its_pages_notes_summary_and_knowledge_file(
 def test_a_docx_keeps_heading_paths_and_a_redelivery_ingests_once(
     jobs: Container, tenant: SeededTenant, gemini: FakeGemini, owner_db: Database
 ) -> None:
-    sme_id = _sme(jobs.db, tenant)
-    submission_id = _upload(jobs, tenant, sme_id, "procedures.docx")
-    event = _event(tenant, sme_id, submission_id)
+    sme_id = add_sme(jobs, tenant)
+    submission_id = upload(jobs, tenant, sme_id, "procedures.docx")
+    event = requested(tenant, sme_id, submission_id)
     assert ingest_submission(jobs)(event) == "succeeded"
     calls = len(gemini.requests)
     assert ingest_submission(jobs)(event) == "nothing to ingest"
@@ -145,13 +105,13 @@ def test_a_docx_keeps_heading_paths_and_a_redelivery_ingests_once(
 def test_reprocessing_replaces_the_chunks_instead_of_doubling_them(
     jobs: Container, tenant: SeededTenant, owner_db: Database
 ) -> None:
-    sme_id = _sme(jobs.db, tenant)
-    submission_id = _upload(jobs, tenant, sme_id, "procedures.docx")
-    assert ingest_submission(jobs)(_event(tenant, sme_id, submission_id)) == "succeeded"
+    sme_id = add_sme(jobs, tenant)
+    submission_id = upload(jobs, tenant, sme_id, "procedures.docx")
+    assert ingest_submission(jobs)(requested(tenant, sme_id, submission_id)) == "succeeded"
     first = {c["content"] for c in _chunks(owner_db, submission_id)}
     with jobs.db.tenant_session(tenant.tenant_id) as uow:  # what ReprocessSubmission does
         uow.session.execute(text("update sme_task_submissions set status = 'uploaded' where id = :i"), {"i": submission_id})
-    assert ingest_submission(jobs)(_event(tenant, sme_id, submission_id)) == "succeeded"
+    assert ingest_submission(jobs)(requested(tenant, sme_id, submission_id)) == "succeeded"
     again = _chunks(owner_db, submission_id)
     assert len(again) == 3 and {c["content"] for c in again} == first
 
@@ -164,9 +124,9 @@ def test_reprocessing_replaces_the_chunks_instead_of_doubling_them(
 def test_a_hostile_file_fails_the_submission_with_its_reason_and_can_be_reprocessed(
     jobs: Container, tenant: SeededTenant, owner_db: Database, name: str, data: bytes | None, reason: str
 ) -> None:
-    sme_id = _sme(jobs.db, tenant)
-    submission_id = _upload(jobs, tenant, sme_id, name, data)
-    assert ingest_submission(jobs)(_event(tenant, sme_id, submission_id)) == "failed"
+    sme_id = add_sme(jobs, tenant)
+    submission_id = upload(jobs, tenant, sme_id, name, data)
+    assert ingest_submission(jobs)(requested(tenant, sme_id, submission_id)) == "failed"
     stored = _submission(owner_db, submission_id)
     assert stored["status"] == "failed" and reason in str(stored["error_message"]) and stored["chunk_count"] == 0
     assert _chunks(owner_db, submission_id) == []
@@ -176,20 +136,20 @@ def test_a_hostile_file_fails_the_submission_with_its_reason_and_can_be_reproces
         uow.session.execute(text("update sme_task_submissions set status = 'uploaded' where id = :i"), {"i": submission_id})
     jobs.storage.put(storage_keys.submission_file(tenant.tenant_id, submission_id, name),
                      (FIXTURES / "handbook.pdf").read_bytes(), "application/pdf")
-    assert ingest_submission(jobs)(_event(tenant, sme_id, submission_id)) == "succeeded"
+    assert ingest_submission(jobs)(requested(tenant, sme_id, submission_id)) == "succeeded"
     assert _submission(owner_db, submission_id)["status"] == "processed"
 
 
 def test_an_ai_refusal_fails_the_submission_and_an_event_for_another_tenant_does_nothing(
     jobs: Container, tenant: SeededTenant, gemini: FakeGemini, owner_db: Database
 ) -> None:
-    sme_id = _sme(jobs.db, tenant)
+    sme_id = add_sme(jobs, tenant)
     stranger = provision_tenant(jobs.db)
-    submission_id = _upload(jobs, tenant, sme_id, "spills.txt")
-    assert ingest_submission(jobs)(_event(stranger, sme_id, submission_id)) == "nothing to ingest"
+    submission_id = upload(jobs, tenant, sme_id, "spills.txt")
+    assert ingest_submission(jobs)(requested(stranger, sme_id, submission_id)) == "nothing to ingest"
     assert _submission(owner_db, submission_id)["status"] == "uploaded"
     gemini.script(FakeReply.error(403, message="API key not valid"))
-    assert ingest_submission(jobs)(_event(tenant, sme_id, submission_id)) == "failed"
+    assert ingest_submission(jobs)(requested(tenant, sme_id, submission_id)) == "failed"
     stored = _submission(owner_db, submission_id)
     assert stored["status"] == "failed" and "AIzaSy" not in str(stored["error_message"])
 
@@ -197,17 +157,17 @@ def test_an_ai_refusal_fails_the_submission_and_an_event_for_another_tenant_does
 def test_the_sweep_republishes_an_ingestion_whose_run_died_and_the_next_run_finishes_it(
     jobs: Container, tenant: SeededTenant, owner_db: Database
 ) -> None:
-    sme_id = _sme(jobs.db, tenant)
-    submission_id = _upload(jobs, tenant, sme_id, "spills.txt")
+    sme_id = add_sme(jobs, tenant)
+    submission_id = upload(jobs, tenant, sme_id, "spills.txt")
     with jobs.db.tenant_session(tenant.tenant_id) as uow:
         job_id = uow.submission_ingestions.start(submission_id, sme_id=sme_id)
     assert job_id is not None
     # A run that claimed the job and died: its lease has ended.
     with jobs.db.system_session() as uow:
         assert uow.generation_jobs.claim(job_id, lease_seconds=1, worker="dead-run") is not None
-    owner_rows_update = "update generation_jobs set lease_expires_at = now() - interval '1 minute' where id = :j"
     with owner_db.engine.begin() as conn:
-        conn.execute(text(owner_rows_update), {"j": job_id})
+        conn.execute(text("update generation_jobs set lease_expires_at = now() - interval '1 minute' where id = :j"),
+                     {"j": job_id})
     assert job_id in sweep_expired_leases(jobs)
     queued = owner_rows(owner_db, "select data from outbox where type = 'io.mirai.ingestion.requested' "
                                   "and subject = :s", s=str(submission_id))
@@ -215,5 +175,5 @@ def test_the_sweep_republishes_an_ingestion_whose_run_died_and_the_next_run_fini
     with owner_db.engine.begin() as conn:  # no relay runs here: keep the shared outbox clean
         conn.execute(text("delete from outbox where subject = :s"), {"s": str(submission_id)})
     data = queued[-1]["data"]
-    assert ingest_submission(jobs)(_event(tenant, sme_id, submission_id, job_id=data["job_id"])) == "succeeded"  # type: ignore[index]
+    assert ingest_submission(jobs)(requested(tenant, sme_id, submission_id, job_id=data["job_id"])) == "succeeded"  # type: ignore[index]
     assert _submission(owner_db, submission_id)["chunk_count"] == 1  # three short paragraphs, no heading
