@@ -15,7 +15,7 @@ then at word boundaries. Chunks never cross a heading, so each has one heading p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from functions.sme.extraction import Block, Document
@@ -48,45 +48,40 @@ def _render(block: Block) -> str:
     return f"- {block.text}" if block.kind == "list_item" else block.text
 
 
+def _pack(parts: Iterable[str], max_tokens: int) -> Iterator[str]:
+    """Consecutive ``parts`` joined by spaces into runs of at most ``max_tokens``."""
+    current: list[str] = []
+    size = 0
+    for part in parts:
+        tokens = estimate_tokens(part)
+        if current and size + tokens > max_tokens:
+            yield " ".join(current)
+            current, size = [], 0
+        current.append(part)
+        size += tokens
+    if current:
+        yield " ".join(current)
+
+
 def _pieces(text: str, max_tokens: int) -> Iterator[str]:
     """``text`` in parts of at most ``max_tokens``: whole sentences where they fit, else words."""
     if estimate_tokens(text) <= max_tokens:
-        yield text
-        return
-    current: list[str] = []
-    size = 0
-    for sentence in _SENTENCE_END.split(text):
-        for part in _words(sentence, max_tokens):
-            tokens = estimate_tokens(part)
-            if current and size + tokens > max_tokens:
-                yield " ".join(current)
-                current, size = [], 0
-            current.append(part)
-            size += tokens
-    if current:
-        yield " ".join(current)
+        return iter([text])
+    return _pack((part for sentence in _SENTENCE_END.split(text) for part in _words(sentence, max_tokens)), max_tokens)
 
 
 def _words(sentence: str, max_tokens: int) -> Iterator[str]:
     if estimate_tokens(sentence) <= max_tokens:
-        yield sentence
-        return
-    current: list[str] = []
-    size = 0
-    for word in sentence.split():
-        tokens = estimate_tokens(word)
-        if current and size + tokens > max_tokens:
-            yield " ".join(current)
-            current, size = [], 0
-        if tokens > max_tokens:  # one enormous "word": cut by characters
-            step = max_tokens * _WORD_CHARS // 2
-            for start in range(0, len(word), step):
-                yield word[start:start + step]
-            continue
-        current.append(word)
-        size += tokens
-    if current:
-        yield " ".join(current)
+        return iter([sentence])
+    return _pack((piece for word in sentence.split() for piece in _cut(word, max_tokens)), max_tokens)
+
+
+def _cut(word: str, max_tokens: int) -> list[str]:
+    """One enormous "word" cut by characters; any other word as it is."""
+    if estimate_tokens(word) <= max_tokens:
+        return [word]
+    step = max_tokens * _WORD_CHARS // 2
+    return [word[start:start + step] for start in range(0, len(word), step)]
 
 
 def chunk_document(document: Document, *, file_name: str, max_tokens: int = MAX_TOKENS) -> list[Chunk]:
