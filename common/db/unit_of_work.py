@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from common.repos.sme_submissions import SmeSubmissions
     from common.repos.sme_tasks import SmeTasks
     from common.repos.smes import Smes
+    from common.repos.submission_ingestions import SubmissionIngestions
     from common.repos.subscription_states import SubscriptionStates
     from common.repos.target_audiences import TargetAudiences
     from common.repos.teams import Teams
@@ -183,6 +184,12 @@ class UnitOfWork:
         from common.repos.sme_submissions import SmeSubmissions
 
         return SmeSubmissions(self.session, self.tenant_id)
+
+    @cached_property
+    def submission_ingestions(self) -> SubmissionIngestions:
+        from common.repos.submission_ingestions import SubmissionIngestions
+
+        return SubmissionIngestions(self.session, self.tenant_id)
 
     @cached_property
     def course_structure(self) -> CourseStructure:

@@ -1,7 +1,7 @@
 """Picks up generation work whose run died, or whose events never arrived: every
 minute, such jobs are published again through the outbox.
 
-- A running job whose lease ended: outline and component jobs get their event again
+- A running job whose lease ended: outline, component and SME ingestion jobs get their event again
   and the next run claims the expired lease (``mirai_claim_generation_job``). Lesson
   jobs: the job's lease always covers every lesson lease (``hold_for_lessons``), so
   once it has ended every unfinished lesson is re-published; lessons still queued or
@@ -21,7 +21,13 @@ from typing import Any
 
 from common.repos.generation_jobs import Job
 from functions.ai_generation.job_runs import LEASE_SECONDS
-from functions.ai_generation.queueing import nudge, request_component, request_lessons, request_outline
+from functions.ai_generation.queueing import (
+    nudge,
+    request_component,
+    request_ingestion,
+    request_lessons,
+    request_outline,
+)
 
 log = logging.getLogger("mirai.generation")
 
@@ -36,6 +42,8 @@ def _publish(uow: Any, job: Job) -> None:
         request_outline(uow, job)
     elif job.type == "component_regeneration":
         request_component(uow, job)
+    elif job.type == "sme_ingestion":
+        request_ingestion(uow, job)
 
 
 def _expired(uow: Any, job_id: Any) -> Job | None:
@@ -43,7 +51,7 @@ def _expired(uow: Any, job_id: Any) -> Job | None:
     job: Job = jobs.get(job_id)
     if job.type == "lesson_generation":
         return jobs.take_expired(job_id, lease_seconds=LEASE_SECONDS)  # type: ignore[no-any-return]
-    # Outline and component runs claim the expired lease themselves: leave it expired.
+    # Outline, component and ingestion runs claim the expired lease themselves: leave it expired.
     return job if jobs.lease_expired(job_id) else None
 
 
@@ -59,7 +67,7 @@ def sweep_expired_leases(container: Any, *, limit: int = BATCH) -> list[uuid.UUI
                 job = uow.generation_jobs.take_stalled(found.job_id, hold_seconds=STALLED_SECONDS)
             else:
                 job = _expired(uow, found.job_id)
-            if job is None or job.type == "sme_ingestion":
+            if job is None:
                 continue
             _publish(uow, job)
         republished.append(job.id)

@@ -20,6 +20,8 @@ SOURCE = "/mirai/ai_generation"
 JOB_REQUESTED = "io.mirai.generation.requested"
 LESSON_REQUESTED = "io.mirai.generation.lesson.requested"
 COMPONENT_REQUESTED = "io.mirai.generation.component.requested"
+INGESTION_REQUESTED = "io.mirai.ingestion.requested"
+SME_SOURCE = "/mirai/sme"
 NO_KEY_MESSAGE = "no AI API key is configured for this company; an admin can add one in the AI settings"
 
 
@@ -57,6 +59,13 @@ def request_lessons(uow: UnitOfWork, job: Job, lesson_ids: list[uuid.UUID]) -> N
             "tenant_id": str(job.tenant_id), "job_id": str(job.id), "lesson_id": str(lesson_id),
             **_ids(course_id=job.course_id),
         })
+
+
+def request_ingestion(uow: UnitOfWork, job: Job) -> None:
+    """An ingestion job again (the lease sweep): it names its job, so the run claims that one."""
+    uow.outbox.add(type=INGESTION_REQUESTED, source=SME_SOURCE, subject=str(job.submission_id), data={
+        "tenant_id": str(job.tenant_id), "job_id": str(job.id), **_ids(submission_id=job.submission_id, sme_id=job.sme_id),
+    })
 
 
 def nudge(container: Any) -> None:

@@ -83,6 +83,9 @@ JOB_TARGETS: tuple[Target, ...] = (
          scaling=Scaling(max_scale=20, concurrency_target=4, container_concurrency=8, timeout_seconds=300)),
     _job("regenerate_component", event_types=("io.mirai.generation.component.requested",), scaling=_AI_JOB_SCALING,
          secrets=_AI_SECRETS),
+    # One document per event: extraction, a few AI calls (notes per batch of chunks, one summary).
+    _job("ingest_submission", event_types=("io.mirai.ingestion.requested",), scaling=_AI_JOB_SCALING,
+         secrets=_AI_SECRETS),
     # A few SMTP round trips per mail; the lease in functions/mail/delivery.py matches the timeout.
     _job("send_mail", event_types=("io.mirai.mail.requested",), secrets=("database", "smtp"),
          startup_adapters=("mailer",),

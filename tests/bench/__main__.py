@@ -11,6 +11,7 @@ from tests.bench import (
     embedded_s3,
     generation,
     imports,
+    ingestion,
     knowledge_search,
     load,
 )
@@ -26,8 +27,10 @@ def main() -> int:
     rows += cache_keyspace.rows()
     rows += generation.rows()
     rows += knowledge_search.rows()
+    rows += ingestion.rows()
     print(render(rows))
     print(load.report())
+    print(ingestion.report())
     return 0
 
 

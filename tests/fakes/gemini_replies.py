@@ -129,8 +129,27 @@ def instance_of(schema: dict[str, Any]) -> Any:
     return "x" * max(1, schema.get("minLength", 1))
 
 
+_KNOWLEDGE = re.compile(r'<knowledge index="(\d+)"[^>]*>\s*(.*?)\s*</knowledge>', re.DOTALL)
+
+
+def chunk_notes_reply(prompt: str) -> dict[str, Any]:
+    """Ingestion's notes: per chunk index, a title of its first words, its longest words as
+    keywords and its first sentence as the summary (so tests can tell chunks apart)."""
+    notes: list[dict[str, Any]] = []
+    for index, body in _KNOWLEDGE.findall(prompt):
+        words = body.split()
+        longest = sorted({w.strip(".,;:|-").lower() for w in words if len(w) > 4}, key=lambda w: (-len(w), w))
+        notes.append({"index": int(index), "title": " ".join(words[:6]) or "Untitled",
+                      "keywords": longest[:3], "summary": "About: " + body.split(". ")[0][:300]})
+    return {"chunks": notes}
+
+
 def default_reply(prompt: str, schema: dict[str, Any] | None) -> Any:
     title = (schema or {}).get("title")
+    if title == "MiraiChunkNotes":
+        return chunk_notes_reply(prompt)
+    if title == "MiraiSubmissionSummary":
+        return {"summary": f"A document in {prompt.count('<knowledge')} parts."}
     if title == "MiraiCourseOutline":
         return outline_reply(prompt)
     if title == "MiraiLesson":

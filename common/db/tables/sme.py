@@ -97,4 +97,8 @@ sme_knowledge_chunks = Table(
     Column("language", Text, nullable=False),
     Column("search", TSVECTOR),
     _ts("created_at", nullable=False),
+    # Where the chunk was found (migration 0019); page 0: the format has no pages.
+    Column("page_start", Integer, nullable=False),
+    Column("page_end", Integer, nullable=False),
+    Column("heading_path", ARRAY(Text), nullable=False),
 )
