@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from common.db import Database
 from common.errors import AppError, NotFound
-from common.gen.mirai.v1 import course_pb2
+from common.gen.mirai.v1 import common_pb2, course_pb2
 from functions.bootstrap import Container
 from functions.registry import rpc_targets
 from tests.fakes.kratos import FakeKratos
@@ -28,7 +28,7 @@ from tests.support.course_actors import CourseApi, ServiceApi, Tenant, make_tena
 
 pytestmark = pytest.mark.integration
 
-KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience")
+KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience", "export")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,11 @@ def _course_with_lesson(container: Container, tenant: Tenant, *, folder_id: str 
     return {"course": course.id, "module": module.id, "lesson": lesson.id}
 
 
+def _export_of(container: Container, tenant: Tenant, course_id: str) -> str:
+    export = CourseApi(container, tenant.lead).export_course(course_id=course_id, format=common_pb2.EXPORT_FORMAT_PDF)
+    return str(export.export.id)
+
+
 def _notification_of(owner_db: Database, tenant: Tenant) -> str:
     with owner_db.engine.connect() as conn:
         found = conn.execute(text("select id from notifications where tenant_id = :t"), {"t": tenant.id}).scalar_one()
@@ -63,9 +68,12 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
         "outline": str(a.ids["outline"]), "job": str(a.ids["job"]), "sme": str(a.ids["sme"]),
         "notification": _notification_of(owner_db, a),
         "audience": str(uuid.uuid4()),  # audiences are company-wide: nothing of A's is hidden from its members
+        "export": _export_of(container, a, team_course["course"]),
     }
+    other_course = _course_with_lesson(container, b)
     other = {
-        **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
+        **other_course, "export": _export_of(container, b, other_course["course"]),
+        "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
         "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
         "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]),
     }
@@ -105,6 +113,10 @@ CASES = [
     _c("GetCourseVersion", "course", lambda i, _: {"course_id": i, "version": 1}),
     _c("RestoreCourseVersion", "course", lambda i, _: {"course_id": i, "version": 1}),
     _c("CreateModule", "course", lambda i, _: {"course_id": i, "title": "x"}),
+    _c("ExportCourse", "course", lambda i, _: {"course_id": i, "format": common_pb2.EXPORT_FORMAT_PDF}),
+    _c("ListExports", "course", lambda i, _: {"course_id": i}, listing=True),
+    _c("GetExport", "export", lambda i, _: {"export_id": i}),
+    _c("GetExportDownloadUrl", "export", lambda i, _: {"export_id": i}),
     # CourseService: a module or lesson id inside the caller's own course
     _c("UpdateModule", "module", lambda i, m: {"course_id": m["course"], "module_id": i, "title": "x"}),
     _c("DeleteModule", "module", lambda i, m: {"course_id": m["course"], "module_id": i}),
@@ -232,5 +244,6 @@ def test_the_hidden_ids_are_real_and_visible_to_their_owners(world: World, conta
     owner = ServiceApi(container, world.a.owner, "ai_generation")
     assert owner.get_outline(outline_id=world.hidden["outline"]).outline.id == world.hidden["outline"]
     assert owner.get_job(job_id=world.hidden["job"]).job.id == world.hidden["job"]
+    assert lead.get_export(export_id=world.hidden["export"]).export.course_id == world.hidden["course"]
     assert ServiceApi(container, world.a.lead, "notification").mark_notification_read(
         notification_ids=[world.hidden["notification"]]).updated_count == 1
