@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tests.bench import cache_keyspace, cache_storage, course_library, embedded_s3, generation, imports, load
+from tests.bench import cache_keyspace, cache_storage, course_library, embedded_s3, exports, generation, imports, load
 from tests.bench.harness import Row, render
 
 
@@ -16,6 +16,7 @@ def main() -> int:
     rows += course_library.rows()
     rows += cache_keyspace.rows()
     rows += generation.rows()
+    rows += exports.rows()
     print(render(rows))
     print(load.report())
     return 0
