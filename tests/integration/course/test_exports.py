@@ -72,13 +72,18 @@ def _pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def _queued(container: Container, tenant: Tenant, **fields: Any) -> tuple[CourseApi, course_pb2.Course, course_pb2.Export]:
+    """The lead's API, a course with content, and a PDF export of it just requested."""
+    api = CourseApi(container, tenant.lead)
+    course = course_with_content(api)
+    return api, course, api.export_course(course_id=course.id, format=PDF, **fields).export
+
+
 # --- ExportCourse -------------------------------------------------------------------
 def test_an_export_is_recorded_queued_with_its_event_and_the_defaults_filled_in(
     container: Container, tenant: Tenant, owner_db: Database
 ) -> None:
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    export = api.export_course(course_id=course.id, format=PDF).export
+    api, course, export = _queued(container, tenant)
     assert export.status == pb.JOB_STATUS_QUEUED and export.format == PDF
     assert export.course_version == course.content_version == 2
     assert (export.course_title, export.file_name) == ("Safety Basics", "safety-basics.pdf")
@@ -98,9 +103,7 @@ def test_an_export_is_recorded_queued_with_its_event_and_the_defaults_filled_in(
 def test_the_same_export_asked_again_is_reused_and_a_different_one_is_not(
     container: Container, tenant: Tenant, owner_db: Database
 ) -> None:
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    first = api.export_course(course_id=course.id, format=PDF).export
+    api, course, first = _queued(container, tenant)
     # The same thing spelled differently (explicit version, explicit defaults) is the same export.
     again = api.export_course(course_id=course.id, format=PDF, version=course.content_version,
                               options=course_pb2.ExportOptions(passing_score_percent=80, language=course.language)).export
@@ -223,9 +226,7 @@ def test_an_export_not_built_yet_has_no_download(container: Container, tenant: T
 def test_the_job_builds_uploads_and_records_the_pdf_and_the_download_names_it(
     container: Container, tenant: Tenant, owner_db: Database
 ) -> None:
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    export = api.export_course(course_id=course.id, format=PDF).export
+    api, course, export = _queued(container, tenant)
     assert run_export(container, tenant_id=tenant.id, export_id=uuid.UUID(export.id)) == "succeeded"
 
     built = api.get_export(export_id=export.id).export
@@ -259,10 +260,7 @@ def test_the_job_builds_uploads_and_records_the_pdf_and_the_download_names_it(
 
 
 def test_the_answer_key_is_in_the_pdf_only_when_asked(container: Container, tenant: Tenant) -> None:
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    export = api.export_course(course_id=course.id, format=PDF,
-                               options=course_pb2.ExportOptions(include_answer_key=True)).export
+    _api, _course, export = _queued(container, tenant, options=course_pb2.ExportOptions(include_answer_key=True))
     assert run_export(container, tenant_id=tenant.id, export_id=uuid.UUID(export.id)) == "succeeded"
     content = _pdf_text(container.storage.get(storage_keys.export_archive(tenant.id, export.id)))
     key = content[content.rindex("Answer key"):]  # the first one is its line in the contents
@@ -272,9 +270,7 @@ def test_the_answer_key_is_in_the_pdf_only_when_asked(container: Container, tena
 def test_a_version_without_its_body_fails_with_a_reason_and_offers_no_download(
     container: Container, tenant: Tenant, owner_db: Database
 ) -> None:
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    export = api.export_course(course_id=course.id, format=PDF).export
+    api, course, export = _queued(container, tenant)
     container.storage.delete(storage_keys.course_version(tenant.id, course.id, course.content_version))
     assert run_export(container, tenant_id=tenant.id, export_id=uuid.UUID(export.id)) == "failed"
     failed = api.get_export(export_id=export.id).export
@@ -299,9 +295,7 @@ def test_a_format_whose_builder_is_not_in_this_build_fails_with_a_clear_reason(c
 
 def test_an_event_naming_another_tenant_claims_nothing(container: Container, tenant: Tenant, other_tenant: Tenant,
                                                        owner_db: Database) -> None:
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    export = api.export_course(course_id=course.id, format=PDF).export
+    _api, course, export = _queued(container, tenant)
     assert run_export(container, tenant_id=other_tenant.id, export_id=uuid.UUID(export.id)) == "not claimed"
     assert [(r["status"], r["attempt"]) for r in _exports_of(owner_db, course.id)] == [("queued", 0)]
 
@@ -309,9 +303,7 @@ def test_an_event_naming_another_tenant_claims_nothing(container: Container, ten
 def test_the_sweep_requeues_a_run_that_died_and_gives_up_after_the_last_attempt(
     container: Container, tenant: Tenant, owner_db: Database
 ) -> None:
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    export = api.export_course(course_id=course.id, format=PDF).export
+    api, course, export = _queued(container, tenant)
     # A run that claimed the export and died: its lease has ended.
     _set(owner_db, export.id, "status = 'running', worker = 'dead', attempt = 1, lease_expires_at = now() - interval '1 s'")
     assert uuid.UUID(export.id) in sweep_stalled_exports(container)
@@ -344,9 +336,7 @@ def test_a_queued_export_whose_event_was_lost_is_published_again(container: Cont
 def test_a_run_that_lost_its_lease_writes_nothing(container: Container, tenant: Tenant, owner_db: Database) -> None:
     from functions.export import export_run
 
-    api = CourseApi(container, tenant.lead)
-    course = course_with_content(api)
-    export = api.export_course(course_id=course.id, format=PDF).export
+    _api, course, export = _queued(container, tenant)
     with container.db.tenant_session(tenant.id) as uow:
         claimed = uow.exports.claim(uuid.UUID(export.id), lease_seconds=60, worker="first")
     assert claimed is not None
