@@ -279,9 +279,16 @@ class S3Storage:
         full = self.full_key(key)
         transfer = TransferConfig(multipart_threshold=_PART_BYTES, multipart_chunksize=_PART_BYTES,
                                   max_concurrency=_UPLOAD_THREADS, use_threads=True)
+        from boto3.exceptions import S3UploadFailedError
+
         source.seek(0)
-        self._call("upload", lambda: self.client.upload_fileobj(
-            source, self.bucket, full, ExtraArgs={"ContentType": content_type}, Config=transfer))
+        try:
+            self._call("upload", lambda: self.client.upload_fileobj(
+                source, self.bucket, full, ExtraArgs={"ContentType": content_type}, Config=transfer))
+        except S3UploadFailedError:
+            # The transfer manager wraps the S3 error; its text names the bucket and key.
+            log.warning("object storage upload failed: S3UploadFailedError")
+            raise Unavailable("object storage refused the upload") from None
 
     def presigned_download_url(self, key: str, *, expires_in: int | None = None, file_name: str | None = None) -> str:
         params = {"Bucket": self.bucket, "Key": self.full_key(key)}
