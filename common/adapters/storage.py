@@ -274,13 +274,12 @@ class S3Storage:
         """boto3's managed transfer: one PUT below the threshold, else a multipart upload of
         ``_PART_BYTES`` parts (each part a request under the client's connect/read timeouts and
         retries); a failed multipart upload is aborted by boto3, so no partial object appears."""
+        from boto3.exceptions import S3UploadFailedError
         from boto3.s3.transfer import TransferConfig
 
         full = self.full_key(key)
         transfer = TransferConfig(multipart_threshold=_PART_BYTES, multipart_chunksize=_PART_BYTES,
                                   max_concurrency=_UPLOAD_THREADS, use_threads=True)
-        from boto3.exceptions import S3UploadFailedError
-
         source.seek(0)
         try:
             self._call("upload", lambda: self.client.upload_fileobj(
