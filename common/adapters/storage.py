@@ -21,7 +21,8 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, BinaryIO, Protocol, TypeVar
+from urllib.parse import quote
 
 from common.config import S3Settings
 from common.errors import AlreadyExists, InvalidArgument, NotFound, Unavailable
@@ -37,6 +38,14 @@ _MISSING = {"NoSuchKey", "404", "NotFound"}
 _TAKEN = {"PreconditionFailed", "412", "ConditionalRequestConflict"}
 _MAX_PRESIGN_SECONDS = 7 * 24 * 3600  # the S3 SigV4 limit
 _DELETE_BATCH = 1000  # the S3 DeleteObjects limit
+_PART_BYTES = 8 * 1024 * 1024  # S3's minimum part is 5 MiB
+_UPLOAD_THREADS = 4
+
+
+def content_disposition(file_name: str) -> str:
+    """``attachment`` under ``file_name``: an ASCII fallback plus the RFC 5987 UTF-8 form."""
+    fallback = "".join(ch if 32 <= ord(ch) < 127 and ch not in '"\\' else "_" for ch in file_name)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(file_name, safe='')}"
 
 
 @dataclass(frozen=True)
@@ -84,8 +93,11 @@ class Storage(Protocol):
     def presigned_upload_url(self, key: str, *, expires_in: int | None = None, content_type: str | None = None) -> str:
         """A URL a browser can PUT the object to; the PUT must send ``content_type`` when given."""
 
-    def presigned_download_url(self, key: str, *, expires_in: int | None = None) -> str:
-        """A URL a browser can GET the object from."""
+    def upload_file(self, key: str, source: BinaryIO, content_type: str) -> None:
+        """Store a file of any size read from ``source`` (seekable), in parts: never whole in memory."""
+
+    def presigned_download_url(self, key: str, *, expires_in: int | None = None, file_name: str | None = None) -> str:
+        """A URL a browser can GET the object from; with ``file_name``, saved under that name."""
 
     def ping(self) -> None:
         """``Unavailable`` unless the bucket answers."""
@@ -285,8 +297,29 @@ class S3Storage:
         )
         return url
 
-    def presigned_download_url(self, key: str, *, expires_in: int | None = None) -> str:
+    def upload_file(self, key: str, source: BinaryIO, content_type: str) -> None:
+        """boto3's managed transfer: one PUT below the threshold, else a multipart upload of
+        ``_PART_BYTES`` parts (each part a request under the client's connect/read timeouts and
+        retries); a failed multipart upload is aborted by boto3, so no partial object appears."""
+        from boto3.exceptions import S3UploadFailedError
+        from boto3.s3.transfer import TransferConfig
+
+        full = self.full_key(key)
+        transfer = TransferConfig(multipart_threshold=_PART_BYTES, multipart_chunksize=_PART_BYTES,
+                                  max_concurrency=_UPLOAD_THREADS, use_threads=True)
+        source.seek(0)
+        try:
+            self._call("upload", lambda: self.client.upload_fileobj(
+                source, self.bucket, full, ExtraArgs={"ContentType": content_type}, Config=transfer))
+        except S3UploadFailedError:
+            # The transfer manager wraps the S3 error; its text names the bucket and key.
+            log.warning("object storage upload failed: S3UploadFailedError")
+            raise Unavailable("object storage refused the upload") from None
+
+    def presigned_download_url(self, key: str, *, expires_in: int | None = None, file_name: str | None = None) -> str:
         params = {"Bucket": self.bucket, "Key": self.full_key(key)}
+        if file_name:
+            params["ResponseContentDisposition"] = content_disposition(file_name)
         seconds = self._expiry(expires_in)
         url: str = self._call(
             "presign", lambda: self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=seconds),

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from common.repos.companies import Companies
     from common.repos.course_content import CourseStructure, CourseVersions
     from common.repos.courses import Courses
+    from common.repos.exports import Exports
     from common.repos.folders import Folders
     from common.repos.generated_lessons import GeneratedLessons
     from common.repos.generation_jobs import GenerationJobs
@@ -142,6 +143,13 @@ class UnitOfWork:
         from common.repos.generation_jobs import GenerationJobs
 
         return GenerationJobs(self.session, self.tenant_id)
+
+    @cached_property
+    def exports(self) -> Exports:
+        """Tenant rows, plus the sweep's look-up (a SECURITY DEFINER function; any session)."""
+        from common.repos.exports import Exports
+
+        return Exports(self.session, self.tenant_id)
 
     @cached_property
     def generated_lessons(self) -> GeneratedLessons:

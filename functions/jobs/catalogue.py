@@ -93,6 +93,13 @@ JOB_TARGETS: tuple[Target, ...] = (
     # Every minute: re-publishes generation work whose lease ended (a killed function).
     _job("generation_lease_sweep", schedule="* * * * *",
          scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),
+    # One course file per event: reads the body, builds the package or PDF (CPU), uploads it.
+    # The lease (functions/export/export_run.py LEASE_SECONDS) outlives the timeout.
+    _job("export_course", event_types=("io.mirai.export.requested",), secrets=("database", "storage"),
+         scaling=Scaling(max_scale=5, concurrency_target=2, container_concurrency=4, timeout_seconds=300)),
+    # Every minute: re-publishes exports whose run died or whose event was lost.
+    _job("export_sweep", schedule="* * * * *",
+         scaling=Scaling(max_scale=1, concurrency_target=1, container_concurrency=1, timeout_seconds=60)),
     # Reached only as the dead-letter sink of every Trigger (and of the Broker).
     _job(DEAD_LETTER_TARGET, scaling=Scaling(max_scale=2, concurrency_target=12, container_concurrency=16, timeout_seconds=30)),
 )

@@ -9,6 +9,7 @@ from tests.bench import (
     cache_storage,
     course_library,
     embedded_s3,
+    exports,
     generation,
     imports,
     ingestion,
@@ -28,6 +29,7 @@ def main() -> int:
     rows += generation.rows()
     rows += knowledge_search.rows()
     rows += ingestion.rows()
+    rows += exports.rows()
     print(render(rows))
     print(load.report())
     print(ingestion.report())

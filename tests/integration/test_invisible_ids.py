@@ -34,7 +34,7 @@ pytestmark = pytest.mark.integration
 
 KINDS = ("course", "folder", "module", "lesson", "team", "outline", "job", "sme", "notification", "audience", "user",
          "colleague", "any_team",
-         "task", "submission")
+         "task", "submission", "export")
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,11 @@ def _disabled_user_of(owner_db: Database, tenant: Tenant) -> str:
     return str(user_id)
 
 
+def _export_of(container: Container, tenant: Tenant, course_id: str) -> str:
+    export = CourseApi(container, tenant.lead).export_course(course_id=course_id, format=common_pb2.EXPORT_FORMAT_PDF)
+    return str(export.export.id)
+
+
 def _notification_of(owner_db: Database, tenant: Tenant) -> str:
     with owner_db.engine.connect() as conn:
         found = conn.execute(text("select id from notifications where tenant_id = :t"), {"t": tenant.id}).scalar_one()
@@ -84,9 +89,12 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
         "user": _disabled_user_of(owner_db, a),
         "colleague": str(uuid.uuid4()),  # admins see every user of their company: nothing of A's is hidden
         "any_team": str(uuid.uuid4()),  # for an owner, who sees every team of the tenant
+        "export": _export_of(container, a, team_course["course"]),
     }
+    other_course = _course_with_lesson(container, b)
     other = {
-        **_course_with_lesson(container, b), "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
+        **other_course, "export": _export_of(container, b, other_course["course"]),
+        "folder": str(b.ids["folder"]), "team": str(b.ids["team"]),
         "outline": str(b.ids["outline"]), "job": str(b.ids["job"]), "sme": str(b.ids["sme"]),
         "task": str(b.ids["task"]), "submission": str(b.ids["submission"]),
         "notification": _notification_of(owner_db, b), "audience": str(b.ids["audience"]),
@@ -144,6 +152,10 @@ CASES = [
     _c("GetCourseVersion", "course", lambda i, _: {"course_id": i, "version": 1}),
     _c("RestoreCourseVersion", "course", lambda i, _: {"course_id": i, "version": 1}),
     _c("CreateModule", "course", lambda i, _: {"course_id": i, "title": "x"}),
+    _c("ExportCourse", "course", lambda i, _: {"course_id": i, "format": common_pb2.EXPORT_FORMAT_PDF}),
+    _c("ListExports", "course", lambda i, _: {"course_id": i}, listing=True),
+    _c("GetExport", "export", lambda i, _: {"export_id": i}),
+    _c("GetExportDownloadUrl", "export", lambda i, _: {"export_id": i}),
     # CourseService: a module or lesson id inside the caller's own course
     _c("UpdateModule", "module", lambda i, m: {"course_id": m["course"], "module_id": i, "title": "x"}),
     _c("DeleteModule", "module", lambda i, m: {"course_id": m["course"], "module_id": i}),
@@ -317,6 +329,7 @@ def test_the_hidden_ids_are_real_and_visible_to_their_owners(world: World, conta
     assert sme.get_sme(sme_id=world.hidden["sme"]).sme.scope == sme_pb2.SME_SCOPE_TEAM
     assert sme.get_task(task_id=world.hidden["task"]).task.sme_id == world.hidden["sme"]
     assert sme.get_submission(submission_id=world.hidden["submission"]).submission.sme_id == world.hidden["sme"]
+    assert lead.get_export(export_id=world.hidden["export"]).export.course_id == world.hidden["course"]
     assert ServiceApi(container, world.a.lead, "notification").mark_notification_read(
         notification_ids=[world.hidden["notification"]]).updated_count == 1
     assert ServiceApi(container, world.a.owner, "user").get_user(user_id=world.hidden["user"]).user.id == world.hidden["user"]

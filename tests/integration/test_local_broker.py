@@ -104,11 +104,12 @@ def test_a_delivery_that_recovers_is_not_dead_lettered() -> None:
 
 def test_routing_uses_the_generated_triggers_and_reaches_uri_subscribers_over_http() -> None:
     with event_receiver() as receiver:
-        tap = TriggerRule(name="tap", subscriber=Subscriber(uri=receiver.url), filter={"type": "io.mirai.export.requested"})
+        # A type no generated Trigger routes, so the tap is its only subscriber.
+        tap = TriggerRule(name="tap", subscriber=Subscriber(uri=receiver.url), filter={"type": "io.mirai.test.tapped"})
         broker = LocalBroker([*load_rules(KNATIVE_DIR), tap], deliver=WsgiDelivery(lambda name: None))
         try:
             assert broker.publish(_event("nobody-listens", "io.mirai.nothing.happened")) == []
-            (future,) = broker.publish(_event("e-7", "io.mirai.export.requested"))
+            (future,) = broker.publish(_event("e-7", "io.mirai.test.tapped"))
             assert future.result(timeout=30).delivered
         finally:
             broker.close()

@@ -36,13 +36,13 @@ def test_due_schedules_publish_ping_events_that_the_generated_triggers_route() -
     assert fired == published
     rules = load_rules(KNATIVE_DIR)
     routed = sorted(r.subscriber.service for event in published for r in matching(rules, event.get_attributes()))
-    assert routed == ["cleanup-expired-registrations", "generation-lease-sweep", "outbox-relay", "provisioning-sweep",
-                      "sme-task-reminders"]
+    assert routed == ["cleanup-expired-registrations", "export-sweep", "generation-lease-sweep", "outbox-relay",
+                      "provisioning-sweep", "sme-task-reminders"]
     for event in published:
         assert event["type"] == PING_TYPE and event["time"].startswith("2026-03-01T11:00:00")
         validate_data(PING_TYPE, event.data)
-    assert {e.data["job"] for e in published} == {"cleanup_expired_registrations", "generation_lease_sweep", "outbox_relay",
-                                                "provisioning_sweep", "sme_task_reminders"}
+    assert {e.data["job"] for e in published} == {"cleanup_expired_registrations", "export_sweep", "generation_lease_sweep",
+                                                  "outbox_relay", "provisioning_sweep", "sme_task_reminders"}
 
 
 def test_nothing_fires_between_ticks() -> None:

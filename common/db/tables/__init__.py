@@ -8,6 +8,7 @@ Constraints, policies and indexes live only in the migrations.
 from common.db.tables.ai import tenant_ai_settings
 from common.db.tables.core import companies, invitations, metadata, team_members, teams, tenants, users
 from common.db.tables.courses import course_modules, course_versions, courses, folders, lessons
+from common.db.tables.exports import scorm_packages
 from common.db.tables.generation import (
     course_generation_inputs,
     course_outlines,
@@ -43,6 +44,7 @@ __all__ = [
     "notifications",
     "outline_lessons",
     "outline_sections",
+    "scorm_packages",
     "sme_knowledge_chunks",
     "sme_task_submissions",
     "sme_tasks",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import os
 import urllib.request
 import uuid
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -115,6 +118,23 @@ def test_presigned_urls_upload_and_download_over_http(storage: S3Storage) -> Non
         assert response.read() == b"my answer"
 
 
+def test_a_large_file_is_uploaded_in_parts_and_downloads_under_its_name(storage: S3Storage, tmp_path: Path) -> None:
+    tenant, export = _ids()
+    key = storage_keys.export_archive(tenant, export)
+    path = tmp_path / "export.zip"
+    path.write_bytes(os.urandom(1024) * (9 * 1024))  # 9 MiB: above the 8 MiB part size
+    with path.open("rb") as source:
+        storage.upload_file(key, source, "application/zip")
+    head = storage.client.head_object(Bucket=storage.bucket, Key=storage.full_key(key))
+    assert head["ContentType"] == "application/zip" and head["ContentLength"] == path.stat().st_size
+    assert head["ETag"].strip('"').endswith("-2")  # a multipart upload of two parts
+    url = storage.presigned_download_url(key, file_name="Sécurité-scorm2004.zip")
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.read() == path.read_bytes()
+        assert response.headers["Content-Disposition"] == (
+            "attachment; filename=\"S_curit_-scorm2004.zip\"; filename*=UTF-8''S%C3%A9curit%C3%A9-scorm2004.zip")
+
+
 def test_presign_lifetime_outside_the_sigv4_limits_is_refused(storage: S3Storage) -> None:
     key = storage_keys.export_archive(uuid.uuid4(), uuid.uuid4())
     for seconds in (0, 7 * 24 * 3600 + 1):
@@ -167,7 +187,8 @@ def test_unreachable_endpoint_is_unavailable_without_leaking_the_endpoint_or_sec
     dead = S3Storage(settings)
     key = storage_keys.course_content(uuid.uuid4(), uuid.uuid4())
 
-    for call in (lambda: dead.get(key), lambda: dead.put_json(key, {"a": 1}), dead.ping):
+    for call in (lambda: dead.get(key), lambda: dead.put_json(key, {"a": 1}), dead.ping,
+                 lambda: dead.upload_file(key, io.BytesIO(b"x" * 100), "application/zip")):
         with pytest.raises(Unavailable) as raised:
             call()
         message = str(raised.value)

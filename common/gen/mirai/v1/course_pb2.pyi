@@ -34,6 +34,12 @@ class VersionSource(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     VERSION_SOURCE_STRUCTURE_EDIT: _ClassVar[VersionSource]
     VERSION_SOURCE_AI_GENERATION: _ClassVar[VersionSource]
     VERSION_SOURCE_RESTORE: _ClassVar[VersionSource]
+
+class ExportCompletionRule(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    EXPORT_COMPLETION_RULE_UNSPECIFIED: _ClassVar[ExportCompletionRule]
+    EXPORT_COMPLETION_RULE_ALL_LESSONS: _ClassVar[ExportCompletionRule]
+    EXPORT_COMPLETION_RULE_PASSED: _ClassVar[ExportCompletionRule]
 COURSE_SORT_FIELD_UNSPECIFIED: CourseSortField
 COURSE_SORT_FIELD_UPDATED_AT: CourseSortField
 COURSE_SORT_FIELD_CREATED_AT: CourseSortField
@@ -49,6 +55,9 @@ VERSION_SOURCE_SAVE: VersionSource
 VERSION_SOURCE_STRUCTURE_EDIT: VersionSource
 VERSION_SOURCE_AI_GENERATION: VersionSource
 VERSION_SOURCE_RESTORE: VersionSource
+EXPORT_COMPLETION_RULE_UNSPECIFIED: ExportCompletionRule
+EXPORT_COMPLETION_RULE_ALL_LESSONS: ExportCompletionRule
+EXPORT_COMPLETION_RULE_PASSED: ExportCompletionRule
 
 class Course(_message.Message):
     __slots__ = ("id", "title", "description", "status", "tags", "folder_id", "team_id", "target_audience_id", "language", "outline_id", "generation_job_id", "content_version", "module_count", "lesson_count", "estimated_duration_minutes", "created_by", "updated_by", "created_at", "updated_at", "published_at", "deleted_at", "etag")
@@ -199,19 +208,27 @@ class TagCount(_message.Message):
     def __init__(self, tag: _Optional[str] = ..., course_count: _Optional[int] = ...) -> None: ...
 
 class ExportOptions(_message.Message):
-    __slots__ = ("passing_score_percent", "activity_id", "include_answer_key", "exclude_quizzes")
+    __slots__ = ("passing_score_percent", "activity_id", "include_answer_key", "exclude_quizzes", "completion_rule", "sequential_navigation", "language", "no_pass_mark")
     PASSING_SCORE_PERCENT_FIELD_NUMBER: _ClassVar[int]
     ACTIVITY_ID_FIELD_NUMBER: _ClassVar[int]
     INCLUDE_ANSWER_KEY_FIELD_NUMBER: _ClassVar[int]
     EXCLUDE_QUIZZES_FIELD_NUMBER: _ClassVar[int]
+    COMPLETION_RULE_FIELD_NUMBER: _ClassVar[int]
+    SEQUENTIAL_NAVIGATION_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    NO_PASS_MARK_FIELD_NUMBER: _ClassVar[int]
     passing_score_percent: int
     activity_id: str
     include_answer_key: bool
     exclude_quizzes: bool
-    def __init__(self, passing_score_percent: _Optional[int] = ..., activity_id: _Optional[str] = ..., include_answer_key: _Optional[bool] = ..., exclude_quizzes: _Optional[bool] = ...) -> None: ...
+    completion_rule: ExportCompletionRule
+    sequential_navigation: bool
+    language: str
+    no_pass_mark: bool
+    def __init__(self, passing_score_percent: _Optional[int] = ..., activity_id: _Optional[str] = ..., include_answer_key: _Optional[bool] = ..., exclude_quizzes: _Optional[bool] = ..., completion_rule: _Optional[_Union[ExportCompletionRule, str]] = ..., sequential_navigation: _Optional[bool] = ..., language: _Optional[str] = ..., no_pass_mark: _Optional[bool] = ...) -> None: ...
 
 class Export(_message.Message):
-    __slots__ = ("id", "course_id", "format", "status", "course_version", "course_title", "options", "file_name", "size_bytes", "error_message", "requested_by", "created_at", "started_at", "completed_at", "file_expires_at")
+    __slots__ = ("id", "course_id", "format", "status", "course_version", "course_title", "options", "file_name", "size_bytes", "error_message", "requested_by", "created_at", "started_at", "completed_at", "file_expires_at", "checksum_sha256", "validation_findings")
     ID_FIELD_NUMBER: _ClassVar[int]
     COURSE_ID_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
@@ -227,6 +244,8 @@ class Export(_message.Message):
     STARTED_AT_FIELD_NUMBER: _ClassVar[int]
     COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
     FILE_EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
+    CHECKSUM_SHA256_FIELD_NUMBER: _ClassVar[int]
+    VALIDATION_FINDINGS_FIELD_NUMBER: _ClassVar[int]
     id: str
     course_id: str
     format: _common_pb2.ExportFormat
@@ -242,7 +261,9 @@ class Export(_message.Message):
     started_at: _timestamp_pb2.Timestamp
     completed_at: _timestamp_pb2.Timestamp
     file_expires_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., course_id: _Optional[str] = ..., format: _Optional[_Union[_common_pb2.ExportFormat, str]] = ..., status: _Optional[_Union[_common_pb2.JobStatus, str]] = ..., course_version: _Optional[int] = ..., course_title: _Optional[str] = ..., options: _Optional[_Union[ExportOptions, _Mapping]] = ..., file_name: _Optional[str] = ..., size_bytes: _Optional[int] = ..., error_message: _Optional[str] = ..., requested_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    checksum_sha256: str
+    validation_findings: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., course_id: _Optional[str] = ..., format: _Optional[_Union[_common_pb2.ExportFormat, str]] = ..., status: _Optional[_Union[_common_pb2.JobStatus, str]] = ..., course_version: _Optional[int] = ..., course_title: _Optional[str] = ..., options: _Optional[_Union[ExportOptions, _Mapping]] = ..., file_name: _Optional[str] = ..., size_bytes: _Optional[int] = ..., error_message: _Optional[str] = ..., requested_by: _Optional[_Union[_common_pb2.UserSummary, _Mapping]] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., file_expires_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., checksum_sha256: _Optional[str] = ..., validation_findings: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class LessonComponentList(_message.Message):
     __slots__ = ("components",)
