@@ -2,8 +2,8 @@
 
 A lead of team A (the seeded "Authors") sends every request of
 ``test_invisible_ids.CASES`` that takes a team, folder, course, module or lesson id,
-naming team B's things (its folder, a course in it with a module and a lesson, the
-team itself) and then a random id: the answers must be identical. Team B's own
+naming team B's things (its folder, a course in it with a module, a lesson and an
+export, the team itself) and then a random id: the answers must be identical. Team B's own
 members do see them (the last test), so the ids are real."""
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ import uuid
 import pytest
 
 from common.db import Database
+from common.gen.mirai.v1 import common_pb2
 from functions.bootstrap import Container
 from functions.registry import rpc_targets
+from functions.registry import snake_case as _snake
 from tests.fakes.kratos import FakeKratos
-from tests.integration.test_invisible_ids import CASES, NO_IDS, Case, _answer, _snake
+from tests.integration.test_invisible_ids import CASES, NO_IDS, Case, _answer
 from tests.support.course_actors import Actor, CourseApi, ServiceApi, Tenant, make_tenant
 from tests.support.team_actors import add_user
 
 pytestmark = pytest.mark.integration
 
-TEAM_KINDS = ("team", "folder", "course", "module", "lesson")
+TEAM_KINDS = ("team", "folder", "course", "module", "lesson", "export")
 
 
 class World:
@@ -40,7 +42,9 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
     course = theirs_api.create_course(title="B's course", folder_id=folder.id).course
     module = theirs_api.create_module(course_id=course.id, title="M").module
     lesson = theirs_api.create_lesson(course_id=course.id, module_id=module.id, title="L").lesson
-    theirs = {"team": team_b.id, "folder": folder.id, "course": course.id, "module": module.id, "lesson": lesson.id}
+    export = theirs_api.export_course(course_id=course.id, format=common_pb2.EXPORT_FORMAT_PDF).export
+    theirs = {"team": team_b.id, "folder": folder.id, "course": course.id, "module": module.id, "lesson": lesson.id,
+              "export": export.id}
     # The caller's own things live in team A's library.
     api = CourseApi(container, tenant.lead)
     own_folder = api.create_folder(name="A's folder", team_id=str(tenant.ids["team"])).folder
@@ -48,7 +52,8 @@ def world(container: Container, owner_db: Database, kratos: FakeKratos) -> World
     own_module = api.create_module(course_id=own.id, title="M").module
     own_lesson = api.create_lesson(course_id=own.id, module_id=own_module.id, title="L").lesson
     mine = {"course": own.id, "module": own_module.id, "lesson": own_lesson.id, "folder": own_folder.id,
-            "team": str(tenant.ids["team"]), "me": str(tenant.lead.principal.user_id)}
+            "team": str(tenant.ids["team"]), "me": str(tenant.lead.principal.user_id),
+            "sme": ServiceApi(container, tenant.owner, "sme").create_sme(name="Open to all").sme.id}
     return World(tenant, b_member, theirs, mine)
 
 
@@ -86,3 +91,4 @@ def test_team_bs_things_are_real_and_visible_to_team_b(world: World, container: 
     assert api.get_folder(folder_id=world.theirs["folder"]).folder.id == world.theirs["folder"]
     assert ServiceApi(container, world.b_member, "team").get_team(team_id=world.theirs["team"]).team.name == "Team B"
     assert world.theirs["course"] in [c.id for c in api.list_courses(team_id=world.theirs["team"]).courses]
+    assert api.get_export(export_id=world.theirs["export"]).export.course_id == world.theirs["course"]
