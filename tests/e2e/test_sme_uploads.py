@@ -67,7 +67,7 @@ def _put(url: str, body: bytes, content_type: str) -> int:
 
 
 def _until(check: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # the upload's notification crosses the runner's S3, webhook and broker
     while not check():
         assert time.monotonic() < deadline, f"timed out waiting until {what}"
         time.sleep(0.1)

@@ -97,7 +97,7 @@ def test_an_unreachable_broker_keeps_the_event_for_the_relay(settings: Settings,
         with owner_db.engine.begin() as conn:
             row = conn.execute(text("select attempts, published_at, last_error from outbox where id = :id"),
                                {"id": event_id}).one()
-            assert row.attempts == 1 and row.published_at is None and "unreachable" in row.last_error
+            assert row.attempts >= 1 and row.published_at is None and "unreachable" in row.last_error
             conn.execute(text("update outbox set available_at = now() where id = :id"), {"id": event_id})
         with event_receiver() as broker:
             relay_pending(container.outbox_store, Container(settings.with_overrides(k_sink=broker.url)).event_publisher)

@@ -38,14 +38,6 @@ def test_an_object_at_a_key_no_upload_url_is_made_for_is_deleted(container: Cont
         container.storage.get(key)
 
 
-def test_an_upload_of_a_kind_nothing_accepts_is_deleted(container: Container) -> None:
-    key = storage_keys.submission_file(uuid.uuid4(), uuid.uuid4(), "notes.pdf")
-    container.storage.put(key, b"pdf", "application/pdf")
-    accept_upload(container)(_landed(container.storage, key))
-    with pytest.raises(NotFound):
-        container.storage.get(key)
-
-
 def test_an_object_in_another_bucket_is_left_alone(container: Container) -> None:
     key = storage_keys.user_avatar(uuid.uuid4(), uuid.uuid4())
     container.storage.put(key, b"png", "image/png")
