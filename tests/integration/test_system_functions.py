@@ -80,13 +80,16 @@ def test_outbox_rows_are_claimed_once_under_a_lease_then_published(container: Co
                 text("insert into outbox (tenant_id, type, source, data) values (:t, :type, '/test', cast(:d as jsonb))"),
                 {"t": tenant.tenant_id, "type": event_type, "d": json.dumps({"n": i})},
             )
+    # Other tests leave unpublished rows in this database (nothing relays them here), and a claim
+    # hands out the oldest first: a limit above any such backlog reaches this test's rows.
+    claim = text("select * from mirai_outbox_claim(100000, 60)")
     with container.db.system_session() as uow:
-        claimed = [r for r in uow.session.execute(text("select * from mirai_outbox_claim(100, 60)")) if r.type == event_type]
+        claimed = [r for r in uow.session.execute(claim) if r.type == event_type]
         assert len(claimed) == 3 and all(r.attempts == 1 for r in claimed)
-        again = [r for r in uow.session.execute(text("select * from mirai_outbox_claim(100, 60)")) if r.type == event_type]
+        again = [r for r in uow.session.execute(claim) if r.type == event_type]
         assert again == []  # leased: not handed out twice
         uow.session.execute(text("select mirai_outbox_mark_failed(:id, 'broker down', 0)"), {"id": claimed[0].id})
-        retried = [r for r in uow.session.execute(text("select * from mirai_outbox_claim(100, 60)")) if r.type == event_type]
+        retried = [r for r in uow.session.execute(claim) if r.type == event_type]
         assert [r.id for r in retried] == [claimed[0].id] and retried[0].attempts == 2
         done = uow.session.execute(text("select mirai_outbox_mark_published(:ids)"), {"ids": [r.id for r in claimed]}).scalar_one()
         assert done == 3
