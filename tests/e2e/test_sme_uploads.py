@@ -8,15 +8,14 @@ An oversized upload, or an object of another type, is deleted and the submission
 
 from __future__ import annotations
 
+import os
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-
-import os
-import uuid
 
 import pytest
 from connectrpc.code import Code
