@@ -38,6 +38,7 @@ class NewChunk:
     page_start: int
     page_end: int
     heading_path: list[str]
+    language: str = "simple"  # the text-search configuration of its full-text vector (search_config)
 
 
 @dataclass(frozen=True)
@@ -94,12 +95,13 @@ class SubmissionIngestions(TenantRepository):
             return
         self._session.execute(text("""
             insert into sme_knowledge_chunks (tenant_id, sme_id, submission_id, title, content, keywords, token_count,
-                                              position, source_file_name, page_start, page_end, heading_path)
+                                              position, source_file_name, page_start, page_end, heading_path, language)
             values (:tenant, :sme, :submission, :title, :content, :keywords, :token_count, :position, :file_name,
-                    :page_start, :page_end, :heading_path)"""), [
+                    :page_start, :page_end, :heading_path, cast(:language as regconfig))"""), [
             {"tenant": self.tenant_id, "sme": sme_id, "submission": submission_id, "file_name": file_name,
              "title": c.title, "content": c.content, "keywords": c.keywords, "token_count": c.token_count,
-             "position": c.position, "page_start": c.page_start, "page_end": c.page_end, "heading_path": c.heading_path}
+             "position": c.position, "page_start": c.page_start, "page_end": c.page_end, "heading_path": c.heading_path,
+             "language": c.language}
             for c in chunks])
 
     def finish(self, submission_id: uuid.UUID, *, job_id: uuid.UUID, status: str, chunk_count: int = 0,

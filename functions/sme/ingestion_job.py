@@ -26,6 +26,7 @@ from common import storage_keys
 from common.adapters.ai import AIError, TokenUsage
 from common.errors import AppError, NotFound, Unavailable
 from common.repos.generation_jobs import Job
+from common.repos.knowledge_chunks import search_config
 from common.repos.submission_ingestions import IngestedSubmission, NewChunk
 from functions.ai_generation.job_runs import (
     LEASE_SECONDS,
@@ -116,7 +117,7 @@ def _notes(container: Any, chunks: list[Chunk], credentials: AICredentials, *, f
 def _new_chunk(chunk: Chunk, note: ChunkNote) -> NewChunk:
     return NewChunk(title=note.title, content=chunk.text, keywords=note.keywords, token_count=chunk.token_count,
                     position=chunk.position, page_start=chunk.page_start, page_end=chunk.page_end,
-                    heading_path=list(chunk.heading_path))
+                    heading_path=list(chunk.heading_path), language=search_config(note.language))
 
 
 def _knowledge_summary(summaries: list[tuple[str, str]]) -> str:

@@ -134,13 +134,14 @@ _KNOWLEDGE = re.compile(r'<knowledge index="(\d+)"[^>]*>\s*(.*?)\s*</knowledge>'
 
 def chunk_notes_reply(prompt: str) -> dict[str, Any]:
     """Ingestion's notes: per chunk index, a title of its first words, its longest words as
-    keywords and its first sentence as the summary (so tests can tell chunks apart)."""
+    keywords and its first sentence as the summary (so tests can tell chunks apart); it names no
+    language ("und"): tests that need one script the reply."""
     notes: list[dict[str, Any]] = []
     for index, body in _KNOWLEDGE.findall(prompt):
         words = body.split()
         longest = sorted({w.strip(".,;:|-").lower() for w in words if len(w) > 4}, key=lambda w: (-len(w), w))
         notes.append({"index": int(index), "title": " ".join(words[:6]) or "Untitled",
-                      "keywords": longest[:3], "summary": "About: " + body.split(". ")[0][:300]})
+                      "keywords": longest[:3], "summary": "About: " + body.split(". ")[0][:300], "language": "und"})
     return {"chunks": notes}
 
 

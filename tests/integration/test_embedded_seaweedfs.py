@@ -7,7 +7,6 @@ import ipaddress
 import json
 import os
 import re
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -92,20 +91,11 @@ def test_boto3_puts_and_gets_objects_through_the_storage_adapter(wired: Wired) -
     assert storage.get_json(key) == {"title": "Onboarding", "lessons": 3}
     s3 = wired.runner.container.settings.s3
     client = _boto3(s3.endpoint, seaweedfs.Credentials(s3.access_key or "", s3.secret_key or ""))
-    folder = storage.full_key(key).rsplit("/", 1)[0] + "/"
-    assert _listed(client, storage.bucket, folder) == [storage.full_key(key)]
-
-
-def _listed(client: Any, bucket: str, prefix: str) -> list[str]:
-    """The keys under ``prefix``. SeaweedFS lists from its filer's directory entries, which under
-    a loaded machine have been seen to trail a PUT that already answered (the object itself
-    reads back at once), so an empty listing is asked again for a few seconds."""
-    deadline = time.monotonic() + 10
-    while True:
-        keys = [o["Key"] for o in client.list_objects_v2(Bucket=bucket, Prefix=prefix).get("Contents", [])]
-        if keys or time.monotonic() > deadline:
-            return keys
-        time.sleep(0.2)
+    # A plain boto3 client with the embedded credentials sees the object the adapter wrote.
+    # (Not through a listing: weed mini's listing has come back empty under CI load for an
+    # object that read back, for longer than 10 s; MinIO's listing is strongly consistent.)
+    head = client.head_object(Bucket=storage.bucket, Key=storage.full_key(key))
+    assert head["ContentLength"] == len(storage.get(key))
 
 
 def test_a_presigned_put_over_plain_http_stores_the_body(wired: Wired) -> None:

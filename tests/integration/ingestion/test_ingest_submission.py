@@ -86,6 +86,29 @@ def test_a_pdf_is_ingested_with_its_pages_notes_summary_and_knowledge_file(
     assert int(job["input_tokens"]) > 0  # type: ignore[call-overload]
 
 
+def test_a_chunk_is_indexed_in_the_language_the_notes_name(
+    jobs: Container, tenant: SeededTenant, gemini: FakeGemini, owner_db: Database
+) -> None:
+    sme_id = add_sme(jobs, tenant)
+    english = upload(jobs, tenant, sme_id, "handbook.pdf")
+    gemini.script(FakeReply.json({"chunks": [
+        {"index": 0, "title": "Forklift checks", "keywords": ["forklift"], "summary": "Daily checks.", "language": "en"}]}))
+    assert ingest_submission(jobs)(requested(tenant, sme_id, english)) == "succeeded"
+    unnamed = upload(jobs, tenant, sme_id, "spills.txt")  # the fake's default notes say "und"
+    assert ingest_submission(jobs)(requested(tenant, sme_id, unnamed)) == "succeeded"
+
+    def languages(submission_id: uuid.UUID) -> set[object]:
+        rows = owner_rows(owner_db, "select language::text as language from sme_knowledge_chunks where submission_id = :i",
+                          i=submission_id)
+        return {r["language"] for r in rows}
+
+    assert languages(english) == {"english"} and languages(unnamed) == {"simple"}
+    # English stemming: "checking" finds the handbook's "checks" only through its english vector.
+    stemmed = owner_rows(owner_db, "select count(*) as n from sme_knowledge_chunks where submission_id = :i "
+                                   "and search @@ to_tsquery('english', 'checking')", i=english)
+    assert stemmed == [{"n": 1}]
+
+
 def test_a_docx_keeps_heading_paths_and_a_redelivery_ingests_once(
     jobs: Container, tenant: SeededTenant, gemini: FakeGemini, owner_db: Database
 ) -> None:
